@@ -1,0 +1,44 @@
+# lampiran: make build (siapkan lalu buat dokumen 2024), make test (semua pemeriksaan).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+YEAR ?= content/2024
+
+.PHONY: build test check lint typecheck pytest system-deps bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## Siapkan lingkungan lalu buat dokumen Word content/2024 ke dist/.
+build: $(STAMP)
+	$(BIN)/lampiran build $(YEAR) -o dist
+
+## Periksa isi content/2024.
+check: $(STAMP)
+	$(BIN)/lampiran check $(YEAR)
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks scripts
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	$(BIN)/pytest
+
+## ruff, mypy --strict dan pytest.
+test: lint typecheck pytest
+
+## Paket Debian untuk PDF dan ejaan (LibreOffice, fonts-liberation, poppler-utils, hunspell-id).
+system-deps:
+	bash scripts/install-system-deps.sh
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_build.py
+
+clean:
+	rm -rf $(VENV) dist build *.egg-info src/*.egg-info .mypy_cache .pytest_cache .ruff_cache

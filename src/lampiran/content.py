@@ -1,0 +1,364 @@
+"""Loading a year of content: files, YAML with positions, validation, checks across files.
+
+Everything that can be wrong with a year is collected into one :class:`Report` before
+anything stops, so that ``lampiran check`` shows every problem in a single run.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from lampiran.errors import ContentError, Problem, Report, UsageProblem
+from lampiran.models import Dokumen, Sasaran
+from lampiran.yamlsource import FieldPath, SourceFile, format_field, read_yaml_file
+
+DOKUMEN_FILE = "dokumen.yaml"
+SASARAN_DIR = "sasaran"
+CONTENT_DIR = "content"
+_YEAR_NAME = re.compile(r"\d{4}")
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class SasaranFile:
+    """One sasaran file, validated, with its source positions."""
+
+    path: Path
+    source: SourceFile
+    model: Sasaran
+
+    @property
+    def slug(self) -> str:
+        """The file name without ``.yaml``: how years are matched with each other."""
+        return self.path.stem
+
+
+@dataclass(frozen=True)
+class Year:
+    """A whole year of content, valid: ``dokumen.yaml`` and the sasaran in file order."""
+
+    folder: Path
+    dokumen: Dokumen
+    dokumen_source: SourceFile
+    sasaran: tuple[SasaranFile, ...]
+
+
+def find_year_folders(root: Path) -> list[Path]:
+    """The ``content/<tahun>`` folders under ``root``, oldest first."""
+    content = root / CONTENT_DIR
+    if not content.is_dir():
+        return []
+    return sorted(
+        (p for p in content.iterdir() if p.is_dir() and _YEAR_NAME.fullmatch(p.name)),
+        key=lambda p: p.name,
+    )
+
+
+def resolve_year_folder(folder: Path | None, root: Path | None = None) -> Path:
+    """The folder to work on: the one given, or the newest ``content/<tahun>``.
+
+    Raises :class:`UsageProblem` (exit 2) when there is no such folder or its name is not
+    a year, because that is a mistake in the command, not in the content.
+    """
+    if folder is None:
+        base = root if root is not None else Path.cwd()
+        years = find_year_folders(base)
+        if not years:
+            raise UsageProblem(
+                f"tidak ada folder tahun di {(base / CONTENT_DIR).as_posix()}/; "
+                "sebutkan foldernya, misalnya: lampiran check content/2024"
+            )
+        return years[-1]
+    if not folder.exists():
+        raise UsageProblem(f"folder '{folder.as_posix()}' tidak ada; periksa penulisannya")
+    if not folder.is_dir():
+        raise UsageProblem(f"'{folder.as_posix()}' bukan folder; sebutkan folder tahunnya")
+    name = folder.resolve().name
+    if not _YEAR_NAME.fullmatch(name):
+        raise UsageProblem(
+            f"nama folder '{name}' bukan tahun; folder isi dinamai dengan tahunnya, "
+            "misalnya content/2024"
+        )
+    return folder
+
+
+def load_year(folder: Path) -> tuple[Year | None, Report]:
+    """Read and validate every file of a year; the year is ``None`` when any error exists."""
+    report = Report()
+    dokumen_path = folder / DOKUMEN_FILE
+    dokumen = _load_dokumen(folder, dokumen_path, report)
+    sasaran = _load_all_sasaran(folder, report)
+    if dokumen is not None:
+        _check_tahun_matches_folder(folder, dokumen, report)
+        _check_tanggal_in_year(dokumen, report)
+    if sasaran is not None:
+        _check_unique_titles(sasaran, report)
+        _check_unique_indicator_names(sasaran, report)
+    if report.has_errors or dokumen is None or sasaran is None:
+        return None, report
+    dokumen_model, dokumen_source = dokumen
+    year = Year(folder, dokumen_model, dokumen_source, tuple(sasaran))
+    return year, report
+
+
+def require_year(folder: Path) -> tuple[Year, Report]:
+    """Load a year for a command that needs valid content; raise :class:`ContentError`."""
+    year, report = load_year(folder)
+    if year is None:
+        raise ContentError(report)
+    return year, report
+
+
+def _load_dokumen(
+    folder: Path, path: Path, report: Report
+) -> tuple[Dokumen, SourceFile] | None:
+    if not path.is_file():
+        hint = ""
+        for other in (folder / "dokumen.yml", folder / "dokumen.YAML"):
+            if other.is_file():
+                hint = f"; ganti nama '{other.name}' menjadi '{DOKUMEN_FILE}'"
+        report.error(path, 1, 1, "", f"berkas {DOKUMEN_FILE} tidak ada{hint}")
+        return None
+    source = _read(path, report)
+    if source is None:
+        return None
+    model = validate_source(source, Dokumen, report)
+    return (model, source) if model is not None else None
+
+
+def _load_all_sasaran(folder: Path, report: Report) -> list[SasaranFile] | None:
+    directory = folder / SASARAN_DIR
+    if not directory.is_dir():
+        report.error(
+            directory, 1, 1, "",
+            f"folder {SASARAN_DIR}/ tidak ada; buat folder itu dan isi satu berkas per sasaran",
+        )
+        return None
+    paths = sasaran_paths(directory, report)
+    if not paths:
+        report.error(
+            directory, 1, 1, "",
+            "belum ada sasaran; tambahkan minimal satu berkas .yaml, misalnya 01-disiplin.yaml",
+        )
+        return None
+    # Files that fail stay out of the list, but the valid ones are still checked against
+    # each other; the errors already in the report keep the year from being used.
+    loaded: list[SasaranFile] = []
+    for path in paths:
+        source = _read(path, report)
+        model = validate_source(source, Sasaran, report) if source is not None else None
+        if source is not None and model is not None:
+            loaded.append(SasaranFile(path, source, model))
+    return loaded
+
+
+def sasaran_paths(directory: Path, report: Report) -> list[Path]:
+    """The ``*.yaml`` files of ``sasaran/`` in name order; anything else is reported."""
+    paths: list[Path] = []
+    for entry in sorted(directory.iterdir(), key=lambda p: p.name):
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            report.warning(
+                entry, 1, 1, "",
+                "folder di dalam sasaran/ tidak dibaca; pindahkan berkasnya ke sasaran/",
+            )
+        elif entry.suffix == ".yaml":
+            paths.append(entry)
+        elif entry.suffix.lower() in {".yaml", ".yml"}:
+            report.error(
+                entry, 1, 1, "",
+                f"berkas sasaran harus berakhiran .yaml; ganti nama menjadi '{entry.stem}.yaml'",
+            )
+        else:
+            report.warning(
+                entry, 1, 1, "",
+                "berkas ini bukan .yaml sehingga tidak dibaca; pindahkan atau hapus bila tidak perlu",
+            )
+    return paths
+
+
+def _read(path: Path, report: Report) -> SourceFile | None:
+    source, problems = read_yaml_file(path)
+    report.extend(problems)
+    return source
+
+
+def validate_source(source: SourceFile, model: type[ModelT], report: Report) -> ModelT | None:
+    """Validate a file's data against ``model``; every pydantic error becomes a problem."""
+    try:
+        return model.model_validate(source.data)
+    except ValidationError as exc:
+        report.extend(_located(source, model, error) for error in exc.errors())
+        return None
+
+
+def _located(source: SourceFile, model: type[BaseModel], error: Any) -> Problem:
+    where: FieldPath = tuple(error["loc"])
+    if error["type"] == "extra_forbidden":
+        line, column = source.locate_key(where)
+    else:
+        line, column = source.locate(where)
+    message = describe_error(error, _allowed_keys(model, where))
+    return Problem(source.path, line, column, format_field(where), message)
+
+
+def _allowed_keys(model: type[BaseModel], where: FieldPath) -> list[str]:
+    """The keys accepted in the mapping that holds ``where`` (for 'maksud Anda')."""
+    current: Any = model
+    for part in where[:-1]:
+        if isinstance(part, int):
+            continue
+        info = getattr(current, "model_fields", {}).get(part)
+        if info is None:
+            return []
+        current = _model_in(info.annotation)
+        if current is None:
+            return []
+    return list(getattr(current, "model_fields", {}))
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model inside ``X``, ``list[X]`` or ``X | None``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+_KIND_NAMES = {list: "daftar", dict: "pemetaan 'kunci: nilai'"}
+
+
+def describe_error(error: Any, allowed: list[str]) -> str:
+    """An Indonesian message for one pydantic error, saying what to do about it."""
+    kind = error["type"]
+    where = error["loc"]
+    name = str(where[-1]) if where else ""
+    value = error.get("input")
+    if kind == "lampiran":
+        return str(error["msg"])
+    if kind == "missing":
+        return f"kunci '{name}' wajib ada; tambahkan baris '{name}: ...'"
+    if kind == "extra_forbidden":
+        matches = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        if matches:
+            return f"kunci '{name}' tidak dikenal; maksud Anda '{matches[0]}'?"
+        known = ", ".join(allowed)
+        return f"kunci '{name}' tidak dikenal; kunci yang dikenal di sini: {known}"
+    if value is None:
+        return "nilai ini kosong; isi nilainya"
+    if kind in {"string_type", "str_type"}:
+        shown = _KIND_NAMES.get(type(value), "teks")
+        return f"harus berupa teks, bukan {shown}"
+    if kind in {"int_type", "int_parsing", "int_from_float"}:
+        return f"harus berupa angka bulat, misalnya 2024 (tertulis '{value}')"
+    if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
+        return f"tahun harus antara 2000 dan 2100 (tertulis {value})"
+    if kind == "list_type":
+        return "harus berupa daftar; awali setiap butir dengan '- ' di baris baru"
+    if kind == "too_short":
+        return f"daftar '{name}' minimal berisi satu butir"
+    if kind in {"model_type", "model_attributes_type", "dict_type"}:
+        if not where:
+            return "isi berkas harus berupa pasangan 'kunci: nilai'; lihat contoh di README"
+        return (
+            f"'{name}' harus berisi pasangan 'kunci: nilai' di baris-baris berikutnya "
+            "yang menjorok ke dalam"
+        )
+    if kind.startswith("date"):
+        return (
+            f"tanggal '{value}' tidak valid; tulis tanggal yang ada di kalender dengan format "
+            "TTTT-BB-HH, misalnya 2024-01-31"
+        )
+    return f"nilai tidak sesuai: {error['msg']}"
+
+
+def _check_tahun_matches_folder(
+    folder: Path, dokumen: tuple[Dokumen, SourceFile], report: Report
+) -> None:
+    model, source = dokumen
+    name = folder.resolve().name
+    if _YEAR_NAME.fullmatch(name) and model.tahun != int(name):
+        line, column = source.locate(("tahun",))
+        report.error(
+            source.path, line, column, "tahun",
+            f"tahun {model.tahun} tidak sama dengan nama folder '{name}'; "
+            f"samakan keduanya (tahun: {name})",
+        )
+
+
+def _check_tanggal_in_year(dokumen: tuple[Dokumen, SourceFile], report: Report) -> None:
+    """A signing date outside the year (or its December before) is usually a stale copy."""
+    model, source = dokumen
+    signing = model.penandatangan
+    if signing is None:
+        return
+    date = signing.tanggal
+    if date.year == model.tahun or (date.year == model.tahun - 1 and date.month == 12):
+        return
+    line, column = source.locate(("penandatangan", "tanggal"))
+    report.warning(
+        source.path, line, column, "penandatangan.tanggal",
+        f"tanggal {date.isoformat()} tidak berada di tahun {model.tahun} "
+        f"(atau Desember {model.tahun - 1}); perbarui tanggal penandatanganan",
+    )
+
+
+def _check_unique_titles(sasaran: Iterable[SasaranFile], report: Report) -> None:
+    seen: dict[str, SasaranFile] = {}
+    for item in sasaran:
+        key = _normalized(item.model.sasaran)
+        first = seen.setdefault(key, item)
+        if first is item:
+            continue
+        line, column = item.source.locate(("sasaran",))
+        report.error(
+            item.path, line, column, "sasaran",
+            f"judul sasaran sama dengan di {first.path.name}; setiap sasaran harus berjudul beda",
+        )
+
+
+def _check_unique_indicator_names(sasaran: Iterable[SasaranFile], report: Report) -> None:
+    seen_anywhere: dict[str, SasaranFile] = {}
+    for item in sasaran:
+        seen_here: dict[str, int] = {}
+        for index, indikator in enumerate(item.model.indikator):
+            key = _normalized(indikator.nama)
+            line, column = item.source.locate(("indikator", index, "nama"))
+            field = f"indikator[{index}].nama"
+            if key in seen_here:
+                report.error(
+                    item.path, line, column, field,
+                    f"nama indikator sama dengan indikator[{seen_here[key]}] di berkas ini; "
+                    "setiap indikator dalam satu sasaran harus bernama beda",
+                )
+                continue
+            seen_here[key] = index
+            other = seen_anywhere.setdefault(key, item)
+            if other is not item:
+                report.warning(
+                    item.path, line, column, field,
+                    f"indikator yang sama juga ada di {other.path.name}; "
+                    "pastikan memang dipakai di dua sasaran",
+                )
+
+
+def _normalized(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def raise_for_errors(report: Report) -> None:
+    """Stop an operation when the report holds an error."""
+    if report.has_errors:
+        raise ContentError(report)

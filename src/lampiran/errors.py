@@ -1,0 +1,118 @@
+"""Located content problems.
+
+Every problem the tool finds in content is a :class:`Problem` carrying the file, line,
+column and field it belongs to, so that a planning officer can go straight to the place
+to fix. Problems are collected in a :class:`Report` and never printed here: the command
+line decides how to show them.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class Severity(enum.Enum):
+    """Whether a problem stops a build (error) or only deserves a look (warning)."""
+
+    ERROR = "kesalahan"
+    WARNING = "peringatan"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in the content, at a place in a file.
+
+    ``line`` and ``column`` are 1-based, as editors count them. ``field`` is the path of
+    the value inside the file in the user's own key names (``indikator[0].target``), or
+    empty for a problem with the file as a whole.
+    """
+
+    path: Path
+    line: int
+    column: int
+    field: str
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def format(self, relative_to: Path | None = None) -> str:
+        """Render as ``file:line:column: field: message`` (compiler style, for editors)."""
+        shown = _display_path(self.path, relative_to)
+        where = f"{shown}:{self.line}:{self.column}:"
+        parts = [where]
+        if self.field:
+            parts.append(f"{self.field}:")
+        if self.severity is Severity.WARNING:
+            parts.append("peringatan:")
+        parts.append(self.message)
+        return " ".join(parts)
+
+
+def _display_path(path: Path, relative_to: Path | None) -> str:
+    """Show paths relative to the working directory when possible, with forward slashes."""
+    base = relative_to if relative_to is not None else Path.cwd()
+    try:
+        shown = path.resolve().relative_to(base.resolve())
+    except ValueError:
+        shown = path
+    return shown.as_posix()
+
+
+@dataclass
+class Report:
+    """All problems found in one run, errors and warnings together."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, problem: Problem) -> None:
+        self.problems.append(problem)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self.problems.extend(problems)
+
+    def error(self, path: Path, line: int, column: int, field: str, message: str) -> None:
+        self.add(Problem(path, line, column, field, message, Severity.ERROR))
+
+    def warning(self, path: Path, line: int, column: int, field: str, message: str) -> None:
+        self.add(Problem(path, line, column, field, message, Severity.WARNING))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.WARNING]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.severity is Severity.ERROR for p in self.problems)
+
+    def sorted(self) -> list[Problem]:
+        """Problems ordered by file, then line and column, with duplicates removed."""
+        return sorted(set(self.problems), key=lambda p: (str(p.path), p.line, p.column,
+                                                        p.field, p.message))
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self.sorted())
+
+    def summary(self) -> str:
+        """The closing line of a check, such as ``2 kesalahan, 1 peringatan``."""
+        return f"{len(self.errors)} kesalahan, {len(self.warnings)} peringatan"
+
+
+class ContentError(Exception):
+    """Raised when content has errors and an operation cannot go on.
+
+    Carries the whole report so that the command line can show every problem at once.
+    """
+
+    def __init__(self, report: Report) -> None:
+        super().__init__(report.summary())
+        self.report = report
+
+
+class UsageProblem(Exception):
+    """A mistake in how the command was called (missing folder, not a year): exit 2."""

@@ -1,0 +1,86 @@
+"""Shared test helpers: small content trees written inline, and system tools."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+CONTENT_2024 = REPO_ROOT / "content" / "2024"
+
+VALID_DOKUMEN = """\
+instansi: Badan Contoh
+tahun: 2024
+"""
+
+VALID_SASARAN = """\
+sasaran: Meningkatnya Disiplin Aparatur
+uraian: |
+  Kalimat pertama.
+  Kalimat kedua.
+indikator:
+  - nama: Cakupan ASN yang tidak dijatuhi hukuman disiplin
+    relevansi: Relevansi indikator.
+    formulasi: Jumlah ASN / jumlah keseluruhan ASN X 100%
+    sumber_data: Laporan Realisasi Kinerja
+    target: 99,99%
+    penjelasan_target: Penjelasan target.
+"""
+
+YearWriter = Callable[..., Path]
+
+
+def write_year(
+    root: Path,
+    dokumen: str | bytes | None = VALID_DOKUMEN,
+    sasaran: Mapping[str, str | bytes] | None = None,
+    year: str = "2024",
+) -> Path:
+    """Write ``content/<year>/`` under ``root`` from inline texts; return the year folder.
+
+    Texts are dedented, so tests can indent them with the code. ``bytes`` are written as
+    they are (for encoding and line-ending cases).
+    """
+    folder = root / "content" / year
+    (folder / "sasaran").mkdir(parents=True, exist_ok=True)
+    if dokumen is not None:
+        _write(folder / "dokumen.yaml", dokumen)
+    for name, text in (sasaran if sasaran is not None else {"01-disiplin.yaml": VALID_SASARAN}).items():
+        _write(folder / "sasaran" / name, text)
+    return folder
+
+
+def _write(path: Path, text: str | bytes) -> None:
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+
+
+@pytest.fixture
+def year_writer(tmp_path: Path) -> YearWriter:
+    """``year_writer(dokumen=..., sasaran={...})`` writes a year under ``tmp_path``."""
+
+    def writer(**kwargs: object) -> Path:
+        return write_year(tmp_path, **kwargs)  # type: ignore[arg-type]
+
+    return writer
+
+
+def require_tool(name: str) -> str:
+    """The path of a system tool; skip without it, except in CI where it must exist.
+
+    ``.ci/run`` installs LibreOffice, poppler and hunspell and sets
+    ``LAMPIRAN_REQUIRE_SYSTEM_TOOLS=1``, so these tests can never be skipped there.
+    """
+    found = shutil.which(name)
+    if found:
+        return found
+    if os.environ.get("LAMPIRAN_REQUIRE_SYSTEM_TOOLS") == "1":
+        pytest.fail(f"{name} is required in CI but not installed (scripts/install-system-deps.sh)")
+    pytest.skip(f"{name} not installed")
