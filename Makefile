@@ -39,6 +39,7 @@ system-deps:
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_build.py
+	$(BIN)/python benchmarks/bench_pdf.py
 
 clean:
 	rm -rf $(VENV) dist build *.egg-info src/*.egg-info .mypy_cache .pytest_cache .ruff_cache

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Install the Debian packages that PDF export, font checks and the spelling check need,
-# only when something is missing (so a second run costs nothing).
+# Install the Debian packages that PDF export, font checks and the spelling check
+# (hunspell-id, read through libenchant-2-2) and `lampiran diff --rev` (git) need, only
+# when something is missing (so a second run costs nothing).
 set -euo pipefail
 
-packages=(libreoffice-writer-nogui fonts-liberation poppler-utils hunspell-id)
+packages=(libreoffice-writer-nogui fonts-liberation poppler-utils hunspell-id libenchant-2-2 git)
 missing=()
 for package in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

@@ -50,7 +50,8 @@ def write_year(
     (folder / "sasaran").mkdir(parents=True, exist_ok=True)
     if dokumen is not None:
         _write(folder / "dokumen.yaml", dokumen)
-    for name, text in (sasaran if sasaran is not None else {"01-disiplin.yaml": VALID_SASARAN}).items():
+    files = sasaran if sasaran is not None else {"01-disiplin.yaml": VALID_SASARAN}
+    for name, text in files.items():
         _write(folder / "sasaran" / name, text)
     return folder
 
@@ -84,3 +85,29 @@ def require_tool(name: str) -> str:
     if os.environ.get("LAMPIRAN_REQUIRE_SYSTEM_TOOLS") == "1":
         pytest.fail(f"{name} is required in CI but not installed (scripts/install-system-deps.sh)")
     pytest.skip(f"{name} not installed")
+
+
+class Outcome:
+    """What a ``lampiran`` run printed and its exit code."""
+
+    def __init__(self, code: int, out: str, err: str) -> None:
+        self.code, self.out, self.err = code, out, err
+
+
+def run_lampiran(*args: str, color: bool = False) -> Outcome:
+    """Run ``lampiran ARGS`` in-process through ``cli.main``, as the console script does.
+
+    ``color=True`` runs as if on a terminal, so ``click.echo`` keeps colour codes.
+    """
+    from click.testing import CliRunner
+
+    from lampiran.cli import main
+
+    code = 0
+    with CliRunner().isolation(color=color) as streams:
+        try:
+            main(list(args))
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 1
+        out, err = streams[0].getvalue(), streams[1].getvalue()
+    return Outcome(code, out.decode("utf-8"), err.decode("utf-8"))

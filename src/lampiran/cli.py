@@ -57,7 +57,8 @@ class Group(click.Group):
 @click.group(cls=Group, context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, "-V", "--version", prog_name="lampiran",
                       message="%(prog)s %(version)s")
-@click.option("--debug", is_flag=True, help="Tampilkan traceback bila lampiran sendiri galat (bug).")
+@click.option("--debug", is_flag=True,
+              help="Tampilkan traceback bila lampiran sendiri galat (bug).")
 def cli(debug: bool) -> None:
     """Lampiran 2 Perjanjian Kinerja (Penjelasan Kinerja) dari berkas YAML.
 
@@ -83,25 +84,189 @@ def print_report(report: Report) -> None:
 
 @cli.command()
 @year_argument
-def check(folder: Path | None) -> None:
+@click.option("--spelling", is_flag=True,
+              help="Periksa juga ejaan uraian (kamus hunspell-id dan content/kamus.txt).")
+def check(folder: Path | None, spelling: bool) -> None:
     """Periksa isi satu tahun dan tampilkan semua kesalahan sekaligus.
 
     FOLDER adalah folder tahun, misalnya content/2024; bila tidak disebut, dipakai
     tahun terbaru di content/. Setiap masalah ditampilkan sebagai
     berkas:baris:kolom: kunci: pesan. Keluar dengan kode 1 bila ada kesalahan.
+    Kata yang tidak dikenal (--spelling) hanya peringatan.
     """
     from lampiran.content import load_year, resolve_year_folder
 
     folder = resolve_year_folder(folder)
     year, report = load_year(folder)
+    spelling_report = _spelling_report(folder) if spelling else Report()
+    report.extend(spelling_report)
     if year is not None:
         count = sum(len(s.model.indikator) for s in year.sasaran)
         click.echo(
             f"{folder.as_posix()}: {len(year.sasaran)} sasaran, {count} indikator diperiksa."
         )
     print_report(report)
+    _print_kamus_hint(folder, spelling_report)
     if report.has_errors:
         sys.exit(EXIT_CONTENT)
+
+
+@cli.command()
+@click.argument("folders", metavar="[FOLDER]...", nargs=-1,
+                type=click.Path(path_type=Path, file_okay=True))
+@click.option("-o", "--output", "outdir", metavar="FOLDER", default=Path("dist"),
+              show_default=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Folder tujuan dokumen.")
+@click.option("--paper", type=click.Choice(["F4", "A4"], case_sensitive=False), default="F4",
+              metavar="[F4|A4]", show_default=True,
+              help="Ukuran kertas: F4 (215 x 330 mm) atau A4 (210 x 297 mm).")
+@click.option("--template", "template", metavar="BERKAS",
+              type=click.Path(path_type=Path, dir_okay=False),
+              help="Templat Word (.docx) sendiri; bawaan: templat lampiran.")
+@click.option("--pdf", "pdf", is_flag=True,
+              help="Buat juga PDF di samping setiap .docx (perlu LibreOffice).")
+@click.option("--pdfa", "pdfa", is_flag=True,
+              help="Buat PDF/A-2b untuk arsip dan tanda tangan elektronik (sudah termasuk --pdf).")
+def build(folders: tuple[Path, ...], outdir: Path, paper: str, template: Path | None,
+          pdf: bool, pdfa: bool) -> None:
+    """Buat dokumen Word Lampiran 2 dari satu atau beberapa folder tahun.
+
+    FOLDER adalah folder tahun, misalnya content/2024; bila tidak disebut, dipakai
+    tahun terbaru di content/. Semua folder diperiksa dulu seperti 'lampiran check';
+    bila ada kesalahan, semuanya ditampilkan dan tidak ada berkas yang ditulis.
+    Hasilnya FOLDER_TUJUAN/lampiran-2-perjanjian-kinerja-<tahun>.docx; berkas lama
+    hanya diganti bila dokumen baru sudah selesai dibuat. Dengan --pdf atau --pdfa,
+    semua .docx diubah ke PDF sekaligus dalam satu kali jalan LibreOffice.
+    """
+    from lampiran.build import BuildError, build_years
+    from lampiran.content import resolve_year_folder
+    from lampiran.template import TemplateError
+
+    resolved = [resolve_year_folder(f) for f in folders] or [resolve_year_folder(None)]
+    try:
+        result = build_years(resolved, outdir, paper.upper(), template)
+    except (TemplateError, BuildError) as exc:
+        raise StepFailed(str(exc)) from None
+    if result.report.problems:
+        print_report(result.report)
+    for path in result.written:
+        click.echo(f"{path.as_posix()} ditulis.")
+    if pdf or pdfa:
+        from lampiran.pdf import PdfError, convert_to_pdf
+
+        try:
+            pdfs = convert_to_pdf(result.written, pdfa=pdfa)
+        except PdfError as exc:
+            raise StepFailed(
+                f"{exc}\nDokumen Word sudah ditulis; hanya PDF-nya yang belum dibuat."
+            ) from None
+        for path in pdfs:
+            click.echo(f"{path.as_posix()} ditulis.")
+
+
+@cli.command("new")
+@click.argument("tahun", required=False, type=click.IntRange(2000, 2100))
+@click.option("--from", "from_tahun", metavar="TAHUN", type=click.IntRange(2000, 2100),
+              help="Tahun yang disalin (bawaan: tahun terbaru di content/).")
+def new_year(tahun: int | None, from_tahun: int | None) -> None:
+    """Mulai tahun baru dengan menyalin isi tahun sebelumnya ke content/TAHUN.
+
+    TAHUN bawaannya tahun sesudah tahun yang disalin. Semua berkas disalin apa adanya
+    (komentar, urutan kunci, tanda kutip); hanya nilai 'tahun' yang diganti. Target
+    tetap seperti tahun lalu untuk diperbarui. Folder tahun yang sudah ada tidak diubah.
+    """
+    from lampiran.newyear import NewYearRefused, create_year, pick_source, review_lines
+
+    try:
+        made = create_year(pick_source(Path(), from_tahun), tahun)
+    except NewYearRefused as exc:
+        raise StepFailed(str(exc)) from exc
+    click.echo("\n".join(review_lines(made)))
+
+
+@cli.command()
+@click.argument("lama", required=False, type=click.Path(path_type=Path))
+@click.argument("baru", required=False, type=click.Path(path_type=Path))
+@click.option("--rev", metavar="REV",
+              help="Bandingkan folder LAMA pada revisi git REV (misalnya main) "
+                   "dengan isinya sekarang.")
+@click.option("--format", "output_format", type=click.Choice(["text", "markdown", "json"]),
+              default="text", show_default=True,
+              help="text untuk layar, markdown untuk merge request, json untuk alat lain.")
+@click.option("--exit-code", is_flag=True,
+              help="Keluar dengan kode 1 bila ada perbedaan (seperti git diff).")
+def diff(lama: Path | None, baru: Path | None, rev: str | None, output_format: str,
+         exit_code: bool) -> None:
+    """Tampilkan perubahan isi antara dua tahun (sasaran, indikator, target, kalimat).
+
+    LAMA dan BARU adalah folder tahun (content/2024) atau tahunnya saja (2024); bila
+    tidak disebut, dipakai dua tahun terbaru. Dengan --rev, LAMA (bawaan: tahun
+    terbaru) dibaca dari revisi git REV tanpa mengubah folder kerja.
+    """
+    from lampiran.diffformat import format_diff
+    from lampiran.diffsides import compare
+    from lampiran.gitrev import GitFailed
+
+    try:
+        result = compare(lama, baru, rev)
+    except GitFailed as exc:
+        raise StepFailed(str(exc)) from exc
+    click.echo(format_diff(result, output_format))
+    if exit_code and result.has_changes:
+        sys.exit(EXIT_CONTENT)
+
+
+@cli.command()
+@year_argument
+def spelling(folder: Path | None) -> None:
+    """Periksa ejaan uraian, relevansi, formulasi, dan teks lain di berkas sasaran.
+
+    Kata yang tidak ada di kamus hunspell-id maupun di content/kamus.txt ditampilkan
+    sebagai peringatan di berkas:baris:kolom, dengan paling banyak tiga saran. Angka,
+    alamat web, dan alamat surel tidak diperiksa. Kata yang benar tetapi belum dikenal
+    (singkatan, nama) tambahkan ke content/kamus.txt, satu kata per baris.
+    """
+    from lampiran.content import resolve_year_folder
+
+    folder = resolve_year_folder(folder)
+    report = _spelling_report(folder)
+    print_report(report)
+    _print_kamus_hint(folder, report)
+
+
+def _spelling_report(folder: Path) -> Report:
+    from lampiran.spelling import SpellingUnavailable, check_year_spelling
+
+    try:
+        return check_year_spelling(folder)
+    except SpellingUnavailable as exc:
+        raise StepFailed(str(exc)) from None
+
+
+def _print_kamus_hint(folder: Path, spelling_report: Report) -> None:
+    if spelling_report.warnings:
+        from lampiran.spelling import kamus_hint
+
+        click.echo(kamus_hint(folder))
+
+
+@cli.command("schema")
+@click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("schema"), show_default=True, help="Folder tujuan skema.")
+def schema_command(output: Path) -> None:
+    """Tulis JSON Schema untuk dokumen.yaml dan berkas sasaran (bantuan di VS Code).
+
+    Skema dibuat dari model isi, sehingga selalu sama dengan yang diterima
+    'lampiran check'. Lihat README, bagian "Bantuan menyunting".
+    """
+    from lampiran.schema import write_schemas
+
+    try:
+        written = write_schemas(output)
+    except OSError as exc:
+        raise StepFailed(f"skema tidak dapat ditulis ke {output.as_posix()}: {exc}") from None
+    for path in written:
+        click.echo(f"{path.as_posix()} ditulis.")
 
 
 def _fail(message: str, code: int) -> NoReturn:

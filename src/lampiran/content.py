@@ -6,7 +6,6 @@ anything stops, so that ``lampiran check`` shows every problem in a single run.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,7 +14,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from lampiran.errors import ContentError, Problem, Report, UsageProblem
+from lampiran.errors import ContentError, Problem, Report, UsageProblem, shorten
 from lampiran.models import Dokumen, Sasaran
 from lampiran.yamlsource import FieldPath, SourceFile, format_field, read_yaml_file
 
@@ -69,7 +68,7 @@ def resolve_year_folder(folder: Path | None, root: Path | None = None) -> Path:
     a year, because that is a mistake in the command, not in the content.
     """
     if folder is None:
-        base = root if root is not None else Path.cwd()
+        base = root if root is not None else Path()
         years = find_year_folders(base)
         if not years:
             raise UsageProblem(
@@ -181,24 +180,45 @@ def sasaran_paths(directory: Path, report: Report) -> list[Path]:
         else:
             report.warning(
                 entry, 1, 1, "",
-                "berkas ini bukan .yaml sehingga tidak dibaca; pindahkan atau hapus bila tidak perlu",
+                "berkas ini bukan .yaml sehingga tidak dibaca; "
+                "pindahkan atau hapus bila tidak perlu",
             )
     return paths
 
 
 def _read(path: Path, report: Report) -> SourceFile | None:
-    source, problems = read_yaml_file(path)
+    source, problems = read_yaml_file(path, keep_partial=True)
     report.extend(problems)
     return source
 
 
 def validate_source(source: SourceFile, model: type[ModelT], report: Report) -> ModelT | None:
-    """Validate a file's data against ``model``; every pydantic error becomes a problem."""
+    """Validate a file's data against ``model``; every pydantic error becomes a problem.
+
+    For a file cut short by a syntax error (``stopped_at``), only problems with what was
+    written before the error are reported: everything after it looks missing, and saying
+    so would bury the one message that matters.
+    """
     try:
         return model.model_validate(source.data)
     except ValidationError as exc:
-        report.extend(_located(source, model, error) for error in exc.errors())
+        for error in exc.errors():
+            problem = _located(source, model, error)
+            if _before_stop(source, error, problem):
+                report.add(problem)
         return None
+
+
+_INCOMPLETE_KINDS = {"missing", "too_short"}
+"""Errors that mean "something is not there", which a cut-short file always has."""
+
+
+def _before_stop(source: SourceFile, error: Any, problem: Problem) -> bool:
+    if source.stopped_at is None:
+        return True
+    if error["type"] in _INCOMPLETE_KINDS:
+        return False
+    return (problem.line, problem.column) < source.stopped_at
 
 
 def _located(source: SourceFile, model: type[BaseModel], error: Any) -> Problem:
@@ -207,8 +227,23 @@ def _located(source: SourceFile, model: type[BaseModel], error: Any) -> Problem:
         line, column = source.locate_key(where)
     else:
         line, column = source.locate(where)
-    message = describe_error(error, _allowed_keys(model, where))
+    allowed = _allowed_keys(model, where)
+    if error["type"] in _MAPPING_KINDS and where and isinstance(where[-1], int):
+        allowed = _allowed_keys(model, (*where, ""))
+    message = describe_error(error, allowed)
+    if where in source.values and error.get("input", "") is None:
+        message += _comment_hint(source.line_text(line), column)
     return Problem(source.path, line, column, format_field(where), message)
+
+
+def _comment_hint(line_text: str, column: int) -> str:
+    """Explain a value that is empty because a '#' turned the rest of the line into a comment."""
+    if line_text[column - 1 :].lstrip().startswith("#"):
+        return (
+            " (teks setelah '#' dibaca sebagai komentar; bila '#' bagian dari nilai, "
+            "apit seluruh nilai dengan tanda kutip)"
+        )
+    return ""
 
 
 def _allowed_keys(model: type[BaseModel], where: FieldPath) -> list[str]:
@@ -237,7 +272,16 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-_KIND_NAMES = {list: "daftar", dict: "pemetaan 'kunci: nilai'"}
+_KIND_NAMES: dict[type, str] = {list: "daftar", dict: "pasangan 'kunci: nilai'"}
+_MAPPING_KINDS = {"model_type", "model_attributes_type", "dict_type"}
+
+
+def _written(value: Any) -> str:
+    """What the author wrote, short enough to quote in a message: `` (tertulis '...')``."""
+    kind = _KIND_NAMES.get(type(value))
+    if kind is not None:
+        return f", bukan {kind}"
+    return f" (tertulis '{shorten(str(value))}')"
 
 
 def describe_error(error: Any, allowed: list[str]) -> str:
@@ -251,6 +295,8 @@ def describe_error(error: Any, allowed: list[str]) -> str:
     if kind == "missing":
         return f"kunci '{name}' wajib ada; tambahkan baris '{name}: ...'"
     if kind == "extra_forbidden":
+        import difflib  # only needed for an unknown key, so not at every start
+
         matches = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
         if matches:
             return f"kunci '{name}' tidak dikenal; maksud Anda '{matches[0]}'?"
@@ -262,24 +308,30 @@ def describe_error(error: Any, allowed: list[str]) -> str:
         shown = _KIND_NAMES.get(type(value), "teks")
         return f"harus berupa teks, bukan {shown}"
     if kind in {"int_type", "int_parsing", "int_from_float"}:
-        return f"harus berupa angka bulat, misalnya 2024 (tertulis '{value}')"
+        return f"harus berupa angka bulat, misalnya 2024{_written(value)}"
     if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
-        return f"tahun harus antara 2000 dan 2100 (tertulis {value})"
+        return f"tahun harus antara 2000 dan 2100{_written(value)}"
     if kind == "list_type":
         return "harus berupa daftar; awali setiap butir dengan '- ' di baris baru"
     if kind == "too_short":
         return f"daftar '{name}' minimal berisi satu butir"
-    if kind in {"model_type", "model_attributes_type", "dict_type"}:
+    if kind in _MAPPING_KINDS:
         if not where:
             return "isi berkas harus berupa pasangan 'kunci: nilai'; lihat contoh di README"
+        if isinstance(where[-1], int):
+            parent = str(where[-2]) if len(where) > 1 else "daftar"
+            return (
+                f"setiap butir '{parent}' harus berisi pasangan 'kunci: nilai' "
+                f"({', '.join(allowed)}), bukan satu nilai saja"
+            )
         return (
             f"'{name}' harus berisi pasangan 'kunci: nilai' di baris-baris berikutnya "
             "yang menjorok ke dalam"
         )
     if kind.startswith("date"):
         return (
-            f"tanggal '{value}' tidak valid; tulis tanggal yang ada di kalender dengan format "
-            "TTTT-BB-HH, misalnya 2024-01-31"
+            f"tanggal tidak valid{_written(value)}; tulis tanggal yang ada di kalender "
+            "dengan format TTTT-BB-HH, misalnya 2024-01-31"
         )
     return f"nilai tidak sesuai: {error['msg']}"
 

@@ -50,6 +50,12 @@ class Problem:
         return " ".join(parts)
 
 
+def shorten(text: str, limit: int = 40) -> str:
+    """Cut what the author wrote to a length that can be quoted inside a one-line message."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
+
+
 def _display_path(path: Path, relative_to: Path | None) -> str:
     """Show paths relative to the working directory when possible, with forward slashes."""
     base = relative_to if relative_to is not None else Path.cwd()
@@ -80,11 +86,13 @@ class Report:
 
     @property
     def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity is Severity.ERROR]
+        """The errors, sorted and counted once each, as they are shown."""
+        return [p for p in self.sorted() if p.severity is Severity.ERROR]
 
     @property
     def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity is Severity.WARNING]
+        """The warnings, sorted and counted once each, as they are shown."""
+        return [p for p in self.sorted() if p.severity is Severity.WARNING]
 
     @property
     def has_errors(self) -> bool:

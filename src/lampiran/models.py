@@ -12,15 +12,23 @@ message; ``content.py`` turns every error into a located problem.
 from __future__ import annotations
 
 import datetime
+import os
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator
 from pydantic.functional_validators import BeforeValidator
 from pydantic_core import PydanticCustomError
 
+from lampiran.errors import shorten
 from lampiran.targets import TargetTextError, normalize_target
 from lampiran.yamlsource import PlainNumber
+
+# No pydantic plugin is used. Without this, creating the first model below scans the
+# metadata of every installed distribution for plugins, at every start of the command.
+# It is read when the models are created, so setting it here (not before the imports)
+# is early enough; a user who wants a plugin can still set the variable themselves.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 CONTENT_FORMAT_VERSION = 1
 
@@ -31,11 +39,29 @@ def _custom(message: str) -> PydanticCustomError:
     return PydanticCustomError("lampiran", message)
 
 
+# Characters that cannot be printed in a Word document (XML refuses most of them). They
+# can only reach a value through an escape in double quotes ("\x07"), since the reader
+# refuses them written raw.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+
+
 def _as_text(value: Any) -> Any:
-    """Accept an unquoted number or word as the text the author typed."""
+    """Accept an unquoted number or word as the text the author typed; refuse unprintables."""
     if isinstance(value, bool | int | float):
         return str(value)
+    if isinstance(value, str):
+        _refuse_unprintable(value)
     return value
+
+
+def _refuse_unprintable(text: str) -> None:
+    found = _UNPRINTABLE.search(text)
+    if found is not None:
+        raise _custom(
+            f"teks memuat karakter kendali yang tidak dapat dicetak "
+            f"(kode {ord(found.group()):#06x}, biasanya tertulis sebagai kode dengan '\\' "
+            "di dalam tanda kutip ganda); hapus karakter itu"
+        )
 
 
 def _one_line(value: Any) -> Any:
@@ -68,14 +94,76 @@ def _optional_prose(value: Any) -> Any:
     return value
 
 
-OneLine = Annotated[str, BeforeValidator(_one_line)]
+# JSON Schema of each kind of value, for editors (``lampiran schema``). Each one mirrors
+# the validator beside it: the YAML loader keeps the text of unquoted scalars, so a value
+# that an editor sees as a number or a boolean (``target: 77``, ``lampiran: 2``) is text
+# here and must be accepted by the schema too.
+_TEXT_TYPES = ["string", "number", "boolean"]
+
+_ONE_LINE_SCHEMA = {
+    "type": _TEXT_TYPES,
+    "pattern": r"^\s*[^\n]*\S[^\n]*\s*$",
+    "patternErrorMessage": "Isi dengan teks satu baris (tidak boleh kosong).",
+}
+
+_PROSE_SCHEMA = {
+    "type": _TEXT_TYPES,
+    "pattern": r"\S",
+    "patternErrorMessage": "Tidak boleh kosong; tulis uraiannya.",
+}
+
+OneLine = Annotated[str, BeforeValidator(_one_line), WithJsonSchema(_ONE_LINE_SCHEMA)]
 """A single line of text, such as a title or a name."""
 
-Prose = Annotated[str, BeforeValidator(_prose)]
+Prose = Annotated[str, BeforeValidator(_prose), WithJsonSchema(_PROSE_SCHEMA)]
 """Required Markdown prose."""
 
-OptionalProse = Annotated[str | None, BeforeValidator(_optional_prose)]
+OptionalProse = Annotated[
+    str | None,
+    BeforeValidator(_optional_prose),
+    WithJsonSchema({"type": [*_TEXT_TYPES, "null"]}),
+]
 """Markdown prose that may be left out (printed as ``-``)."""
+
+# Keywords only apply to their own type ("pattern" to strings, "minimum" to numbers), so
+# one flat schema per value lets editors show the Indonesian message of the rule broken
+# instead of a list of alternatives.
+_NIP_SCHEMA = {
+    "type": ["string", "integer", "null"],
+    "pattern": r"^\s*(?:(?:[0-9]\s*){18})?$",
+    "patternErrorMessage": "NIP harus 18 angka, boleh dengan spasi: 19700101 199003 1 001",
+    "minimum": 10**17,
+    "maximum": 10**18 - 1,
+}
+
+_TAHUN_SCHEMA = {
+    "type": ["integer", "string"],
+    "minimum": 2000,
+    "maximum": 2100,
+    "pattern": r"^\s*(?:20[0-9]{2}|2100)\s*$",
+    "patternErrorMessage": "Tahun harus empat angka antara 2000 dan 2100, misalnya 2024.",
+}
+
+_TANGGAL_SCHEMA = {
+    "type": "string",
+    "format": "date",
+    "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+    "patternErrorMessage": "Tulis tanggal dengan format TTTT-BB-HH, misalnya 2024-01-31.",
+}
+
+# A target in text must not use a dot for decimals (99.99%) nor English thousands
+# (1,000.50): the same two rules as ``targets.normalize_target``.
+_TARGET_SCHEMA = {
+    "type": _TEXT_TYPES,
+    "pattern": (
+        r"^(?!\s*[+-]?[0-9]+\.[0-9]{1,2}(?![0-9]))"
+        r"(?!\s*[+-]?[0-9]{1,3}(?:,[0-9]{3})+\.[0-9])"
+        r"\s*[^\n]*\S[^\n]*\s*$"
+    ),
+    "patternErrorMessage": (
+        "Target ditulis satu baris dengan koma sebagai pemisah desimal, misalnya 99,99%."
+    ),
+}
 
 
 class _Strict(BaseModel):
@@ -86,6 +174,12 @@ class _Strict(BaseModel):
 
 class Pihak(_Strict):
     """One party of the agreement, as printed in the signature block."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "Salah satu pihak perjanjian, sebagaimana dicetak di blok tanda tangan."
+        }
+    )
 
     nama: OneLine = Field(
         description="Nama lengkap beserta gelar, dicetak tebal dan bergaris bawah.",
@@ -100,8 +194,9 @@ class Pihak(_Strict):
         description="Pangkat/golongan (boleh dikosongkan), dicetak di bawah nama.",
         examples=["Pembina Utama Muda"],
     )
-    nip: str | None = Field(
+    nip: Annotated[str | None, WithJsonSchema(_NIP_SCHEMA)] = Field(
         default=None,
+        title="NIP",
         description=(
             "NIP 18 angka, boleh dengan atau tanpa spasi; dicetak 'NIP. 19700101 199003 1 001'."
         ),
@@ -119,7 +214,7 @@ class Pihak(_Strict):
             return None
         if not compact.isdigit() or not compact.isascii():
             raise _custom(
-                f"NIP '{value.strip()}' hanya boleh berisi angka dan spasi, "
+                f"NIP '{shorten(value)}' hanya boleh berisi angka dan spasi, "
                 "misalnya \"19700101 199003 1 001\""
             )
         if len(compact) != _NIP_DIGITS:
@@ -132,11 +227,15 @@ class Pihak(_Strict):
 class Penandatangan(_Strict):
     """The signature block that closes the document."""
 
+    model_config = ConfigDict(
+        json_schema_extra={"description": "Blok tanda tangan yang menutup dokumen."}
+    )
+
     tempat: OneLine = Field(
         description="Tempat penandatanganan, dicetak di baris tanggal.",
         examples=["Contoh"],
     )
-    tanggal: datetime.date = Field(
+    tanggal: Annotated[datetime.date, WithJsonSchema(_TANGGAL_SCHEMA)] = Field(
         description="Tanggal penandatanganan dalam format TTTT-BB-HH; dicetak '31 Januari 2024'.",
         examples=["2024-01-31"],
     )
@@ -151,11 +250,17 @@ class Penandatangan(_Strict):
 class Dokumen(_Strict):
     """``dokumen.yaml``: the document as a whole."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "Berkas dokumen.yaml: keterangan dokumen secara keseluruhan."
+        }
+    )
+
     instansi: OneLine = Field(
         description="Nama perangkat daerah, dicetak di bawah judul.",
         examples=["Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"],
     )
-    tahun: int = Field(
+    tahun: Annotated[int, WithJsonSchema(_TAHUN_SCHEMA)] = Field(
         ge=2000,
         le=2100,
         description="Tahun perjanjian kinerja; harus sama dengan nama folder (content/2024).",
@@ -180,12 +285,20 @@ class Dokumen(_Strict):
     @classmethod
     def _tahun_is_whole_year(cls, value: Any) -> Any:
         if isinstance(value, str) and not re.fullmatch(r"\s*\d{4}\s*", value):
-            raise _custom(f"tahun harus empat angka, misalnya 2024 (tertulis '{value}')")
+            raise _custom(
+                f"tahun harus empat angka, misalnya 2024 (tertulis '{shorten(value)}')"
+            )
         return value
 
 
 class Indikator(_Strict):
     """One performance indicator: a row in each of the two tables."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "Satu indikator kinerja: satu baris di tabel uraian dan di tabel target."
+        }
+    )
 
     nama: OneLine = Field(
         description="Nama indikator kinerja (kolom 'Uraian' dan 'Indikator Kinerja').",
@@ -197,14 +310,16 @@ class Indikator(_Strict):
     formulasi: OptionalProse = Field(
         default=None,
         description="Cara menghitung (Markdown); bila dikosongkan dicetak '-'.",
-        examples=["Jumlah ASN yang tidak dijatuhi hukuman disiplin / jumlah keseluruhan ASN X 100%"],
+        examples=[
+            "Jumlah ASN yang tidak dijatuhi hukuman disiplin / jumlah keseluruhan ASN X 100%"
+        ],
     )
     sumber_data: OptionalProse = Field(
         default=None,
         description="Sumber data (Markdown); bila dikosongkan dicetak '-'.",
         examples=["Laporan Realisasi Kinerja Sub Bidang Pengadaan dan Pemberhentian"],
     )
-    target: str = Field(
+    target: Annotated[str, WithJsonSchema(_TARGET_SCHEMA)] = Field(
         description=(
             "Target, dicetak persis seperti ditulis: 99,99% / 83,50% / 77 / WTP / 100 dokumen. "
             "Desimal memakai koma."
@@ -225,6 +340,7 @@ class Indikator(_Strict):
             value = str(value) if unquoted else value
         if not isinstance(value, str):
             return value
+        _refuse_unprintable(value)
         try:
             return normalize_target(value, unquoted_number=unquoted)
         except TargetTextError as exc:
@@ -234,12 +350,21 @@ class Indikator(_Strict):
 class Sasaran(_Strict):
     """A file in ``sasaran/``: one strategic objective and its indicators."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "Berkas di folder sasaran/: satu sasaran beserta indikator kinerjanya."
+        }
+    )
+
     sasaran: OneLine = Field(
         description="Judul sasaran strategis, satu baris.",
         examples=["Meningkatnya Disiplin Aparatur"],
     )
     uraian: Prose = Field(
-        description="Uraian sasaran (Markdown): satu kalimat per baris memudahkan melihat perubahan.",
+        description=(
+            "Uraian sasaran dalam Markdown (**tebal**, *miring*, daftar '- ' atau '1. '); "
+            "tulis satu kalimat per baris agar perubahan mudah dilihat."
+        ),
     )
     indikator: list[Indikator] = Field(
         min_length=1,

@@ -9,7 +9,9 @@ Content files are data written by hand, so the reader is deliberately narrow:
   (as :class:`PlainNumber`, so targets can tell it was an unquoted number), ``yes``
   stays ``"yes"`` and ``2024-01-31`` stays a string for pydantic to parse;
 * duplicate keys are errors, never "last one wins";
-* every value's line and column is recorded for error messages.
+* every value's line and column is recorded for error messages;
+* after a syntax error the values read so far are kept (``SourceFile.stopped_at``), so
+  that one run also reports the other mistakes written before it.
 
 The pure-Python PyYAML parser is used on purpose: its messages (which are translated
 here) are the same on every machine, whereas libyaml words them differently.
@@ -34,6 +36,12 @@ FieldPath = tuple[str | int, ...]
 """Where a value sits in a file, as keys and list indexes: ``("indikator", 0, "target")``."""
 
 _BOM = "\ufeff"
+_MAX_DEPTH = 8
+"""Deepest nesting of mappings and lists accepted; content needs three levels."""
+
+# Characters YAML itself treats as line breaks although editors do not: they would shift
+# every line number reported after them and have no place in a printed document.
+_HIDDEN_LINE_BREAK = re.compile("[\x85\u2028\u2029]")
 _NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 _NULL_TAG = "tag:yaml.org,2002:null"
 
@@ -56,6 +64,19 @@ class SourceFile:
     data: Any
     values: dict[FieldPath, Location] = field(default_factory=dict)
     keys: dict[FieldPath, Location] = field(default_factory=dict)
+    text: str = ""
+    """The decoded text (line endings normalised), for messages that quote a line."""
+    stopped_at: Location | None = None
+    """Where a syntax error stopped reading; ``None`` when the whole file was read.
+
+    When set, ``data`` holds only what was written before that place: values there are
+    complete, but keys after it are missing.
+    """
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, or ``""`` outside the file."""
+        lines = self.text.split("\n")
+        return lines[line - 1] if 0 < line <= len(lines) else ""
 
     def locate(self, where: FieldPath) -> Location:
         """The position of the value at ``where``, or of its nearest written ancestor.
@@ -94,11 +115,15 @@ class YamlReadError(Exception):
         self.problem = problem
 
 
-def read_yaml_file(path: Path) -> tuple[SourceFile | None, list[Problem]]:
+def read_yaml_file(
+    path: Path, *, keep_partial: bool = False
+) -> tuple[SourceFile | None, list[Problem]]:
     """Read ``path``; return the file (or ``None`` if unreadable) and the problems found.
 
     Problems that do not stop reading (duplicate keys) come back together with the data,
-    so that one run reports them and every later problem as well.
+    so that one run reports them and every later problem as well. With ``keep_partial``,
+    a file with a syntax error still comes back with what was read before the error
+    (``stopped_at`` set), so that its other mistakes can be checked too.
     """
     try:
         raw = path.read_bytes()
@@ -107,7 +132,7 @@ def read_yaml_file(path: Path) -> tuple[SourceFile | None, list[Problem]]:
     text, problem = decode_utf8(path, raw)
     if problem is not None:
         return None, [problem]
-    return parse_yaml_text(path, text)
+    return parse_yaml_text(path, text, keep_partial=keep_partial)
 
 
 def decode_utf8(path: Path, raw: bytes) -> tuple[str, Problem | None]:
@@ -128,30 +153,61 @@ def decode_utf8(path: Path, raw: bytes) -> tuple[str, Problem | None]:
         )
     if text.startswith(_BOM):
         text = text[1:]
-    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    hidden = _HIDDEN_LINE_BREAK.search(text)
+    if hidden is not None:
+        line, column = _offset_to_location(text, hidden.start())
+        return "", Problem(
+            path,
+            line,
+            column,
+            "",
+            f"ada karakter pemisah baris tak terlihat (kode {ord(hidden.group()):#06x}); "
+            "hapus karakter itu atau ganti dengan baris baru biasa "
+            "(biasanya terbawa saat menyalin dari dokumen lain)",
+        )
+    return text, None
 
 
-def parse_yaml_text(path: Path, text: str) -> tuple[SourceFile | None, list[Problem]]:
-    """Parse YAML text into a :class:`SourceFile`; see the module docstring for the rules."""
+def parse_yaml_text(
+    path: Path, text: str, *, keep_partial: bool = False
+) -> tuple[SourceFile | None, list[Problem]]:
+    """Parse YAML text into a :class:`SourceFile`; see the module docstring for the rules.
+
+    ``keep_partial`` is explained in :func:`read_yaml_file`.
+    """
     builder = _Builder(path)
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             builder.feed(event)
     except yaml.MarkedYAMLError as exc:
-        return None, [*builder.problems, _translate_yaml_error(path, text, exc)]
+        stop = _translate_yaml_error(path, text, exc)
+        opened = builder.first_open_flow()
+        if stop.message == _UNCLOSED_BRACKET and opened is not None:
+            stop = Problem(path, *opened, "", stop.message)
     except yaml.reader.ReaderError as exc:
         line, column = _offset_to_location(text, exc.position)
         message = (
             f"karakter kendali tak terlihat (kode {exc.character:#06x}) tidak boleh ada "
             "di berkas isi; hapus karakter itu (biasanya terbawa saat menyalin dari dokumen lain)"
         )
-        return None, [*builder.problems, Problem(path, line, column, "", message)]
+        stop = Problem(path, line, column, "", message)
     except YamlReadError as exc:
-        return None, [*builder.problems, exc.problem]
-    source = SourceFile(path, builder.result, builder.values, builder.keys)
-    if builder.documents == 0 or builder.result is None:
-        return None, [Problem(path, 1, 1, "", "berkas ini kosong; isi sesuai contoh di README")]
-    return source, builder.problems
+        stop = exc.problem
+    else:
+        if builder.documents == 0 or builder.result is None:
+            empty = Problem(path, 1, 1, "", "berkas ini kosong; isi sesuai contoh di README")
+            return None, [empty]
+        source = SourceFile(path, builder.result, builder.values, builder.keys, text)
+        return source, builder.problems
+    problems = [*builder.problems, stop]
+    partial = builder.partial_result()
+    if not keep_partial or partial is None:
+        return None, problems
+    # A file whose only document was complete before the error (a second '---' and
+    # what follows it) is validated as a whole: nothing in it is missing.
+    stopped_at = None if builder.finished_document else (stop.line, stop.column)
+    return SourceFile(path, partial, builder.values, builder.keys, text, stopped_at), problems
 
 
 def _offset_to_location(text: str, offset: int) -> Location:
@@ -166,6 +222,8 @@ class _Frame:
     container: dict[str, Any] | list[Any]
     where: FieldPath
     pending_key: str | None = None
+    flow_at: Location | None = None
+    """Where its '[' or '{' is, for a collection written in brackets."""
 
 
 class _Builder:
@@ -179,12 +237,32 @@ class _Builder:
         self.keys: dict[FieldPath, Location] = {}
         self.problems: list[Problem] = []
         self.documents = 0
+        self.finished_document = False
+
+    def first_open_flow(self) -> Location | None:
+        """Where the outermost '[' or '{' that is still open was written."""
+        for frame in self.stack:
+            if frame.flow_at is not None:
+                return frame.flow_at
+        return None
+
+    def partial_result(self) -> Any:
+        """What was read before reading stopped: open mappings and lists closed as they are.
+
+        A key whose value never came is left out, so validation reports it as missing.
+        """
+        while self.stack:
+            frame = self.stack.pop()
+            self._attach(frame.container, frame.where, None)
+        return self.result
 
     def fail(self, event: events.Event, message: str) -> YamlReadError:
-        mark = event.start_mark
-        return YamlReadError(Problem(self.path, mark.line + 1, mark.column + 1, "", message))
+        return YamlReadError(Problem(self.path, *_event_location(event), "", message))
 
     def feed(self, event: events.Event) -> None:
+        if isinstance(event, events.DocumentEndEvent):
+            self.finished_document = self.result is not None
+            return
         if isinstance(event, events.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
@@ -197,14 +275,16 @@ class _Builder:
         if isinstance(event, events.AliasEvent):
             raise self.fail(
                 event,
-                f"alias YAML ('*{event.anchor}') tidak diizinkan di berkas isi; "
-                "tulis nilainya secara lengkap",
+                f"nilai yang diawali '*' dibaca YAML sebagai alias ('*{event.anchor}'), "
+                "dan alias tidak diizinkan di berkas isi; bila '*' memang bagian dari teks "
+                "(misalnya *miring*), apit seluruh nilai dengan tanda kutip",
             )
         if isinstance(event, events.NodeEvent) and event.anchor is not None:
             raise self.fail(
                 event,
-                f"anchor YAML ('&{event.anchor}') tidak diizinkan di berkas isi; "
-                "hapus '&" + event.anchor + "' dan tulis nilainya secara lengkap",
+                f"nilai yang diawali '&' dibaca YAML sebagai anchor ('&{event.anchor}'), "
+                "dan anchor tidak diizinkan di berkas isi; bila '&' memang bagian dari teks, "
+                "apit seluruh nilai dengan tanda kutip",
             )
         if isinstance(event, events.ScalarEvent):
             self._scalar(event)
@@ -224,8 +304,9 @@ class _Builder:
             shown = tag.replace("tag:yaml.org,2002:", "!!")
             raise self.fail(
                 event,
-                f"tag YAML ('{shown}') tidak diizinkan di berkas isi; "
-                "hapus tag itu dan tulis nilainya sebagai teks biasa",
+                f"nilai yang diawali '!' dibaca YAML sebagai tag ('{shown}'), dan tag tidak "
+                "diizinkan di berkas isi; hapus tag itu, atau bila '!' memang bagian dari "
+                "teks, apit seluruh nilai dengan tanda kutip",
             )
 
     def _child_path(self, event: events.Event) -> FieldPath | None:
@@ -239,22 +320,29 @@ class _Builder:
             return None
         return (*frame.where, frame.pending_key)
 
-    def _open(self, event: events.CollectionStartEvent, container: dict[str, Any] | list[Any]) -> None:
+    def _open(
+        self, event: events.CollectionStartEvent, container: dict[str, Any] | list[Any]
+    ) -> None:
         where = self._child_path(event)
         if where is None:
             raise self.fail(
                 event,
                 "kunci harus berupa teks biasa (misalnya 'nama:'), bukan daftar atau pemetaan",
             )
-        mark = event.start_mark
-        self.values[where] = (mark.line + 1, mark.column + 1)
-        self.stack.append(_Frame(container, where))
+        if len(self.stack) >= _MAX_DEPTH:
+            raise self.fail(
+                event,
+                f"susunan di sini lebih dari {_MAX_DEPTH} tingkat, padahal isi lampiran "
+                "paling banyak tiga tingkat; periksa indentasi dan tanda kurung '[' '{'",
+            )
+        location = _event_location(event)
+        self.values[where] = location
+        self.stack.append(_Frame(container, where, flow_at=location if event.flow_style else None))
 
     def _scalar(self, event: events.ScalarEvent) -> None:
         self._refuse_tag(event)
         where = self._child_path(event)
-        mark = event.start_mark
-        location = (mark.line + 1, mark.column + 1)
+        location = _event_location(event)
         if where is None:
             self._key(event.value, location)
             return
@@ -298,11 +386,22 @@ class _Builder:
         frame.container[key] = value
 
 
+def _event_location(event: events.Event) -> Location:
+    """The 1-based place where an event starts (PyYAML counts from 0)."""
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+_RESOLVER = yaml.resolver.Resolver()
+
+
 def _scalar_value(event: events.ScalarEvent) -> str | None:
     """The author's text of a scalar; ``None`` for an unquoted empty/null value."""
     if event.style is not None and event.style != "":
         return event.value
-    tag = yaml.resolver.Resolver().resolve(yaml.ScalarNode, event.value, (True, False))
+    tag = _RESOLVER.resolve(  # type: ignore[no-untyped-call]
+        yaml.ScalarNode, event.value, (True, False)
+    )
     if tag == _NULL_TAG:
         return None
     if tag in _NUMBER_TAGS:
@@ -319,53 +418,109 @@ def _translate_yaml_error(path: Path, text: str, exc: yaml.MarkedYAMLError) -> P
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = exc.problem or ""
     context = exc.context or ""
-    line_text = text.split("\n")[line - 1] if 0 < line <= text.count("\n") + 1 else ""
+    lines = text.split("\n")
+    line_text = lines[line - 1] if 0 < line <= len(lines) else ""
+    at_context = (
+        (exc.context_mark.line + 1, exc.context_mark.column + 1)
+        if exc.context_mark is not None
+        else (line, column)
+    )
+    message = _syntax_message(problem, context, line_text, column)
+    if message in _SHOWN_WHERE_STARTED:
+        line, column = at_context
+    return Problem(path, line, column, "", message)
+
+
+_UNCLOSED_QUOTE = "tanda kutip dibuka tetapi tidak ditutup; tambahkan tanda kutip penutup"
+_UNCLOSED_BRACKET = "kurung '[' atau '{' dibuka tetapi tidak ditutup; tutup kurungnya"
+_SPECIAL_START = (
+    "nilai yang diawali '{char}' dibaca YAML sebagai kode khusus; bila '{char}' "
+    "memang bagian dari teks (misalnya **tebal** atau *miring*), "
+    "apit seluruh nilai dengan tanda kutip"
+)
+_SHOWN_WHERE_STARTED = {
+    _UNCLOSED_QUOTE,
+    _UNCLOSED_BRACKET,
+    _SPECIAL_START.format(char="*"),
+    _SPECIAL_START.format(char="&"),
+}
+"""Messages shown where the construct started rather than where PyYAML gave up."""
+
+
+def _syntax_message(problem: str, context: str, line_text: str, column: int) -> str:
+    """The Indonesian message for one PyYAML problem (see :func:`_translate_yaml_error`)."""
+    before = line_text[: column - 1].rstrip()
     if "'\\t'" in problem:
-        message = (
+        return (
             "ada karakter tab di indentasi; YAML hanya menerima spasi untuk indentasi, "
             "ganti tab dengan spasi"
         )
-    elif problem.startswith("sequence entries are not allowed"):
+    if problem.startswith("sequence entries are not allowed"):
         key = line_text.split(":", 1)[0].strip()
         if re.search(r":\s*-\s*$", line_text):
-            message = (
+            return (
                 f"nilai '-' pada '{key}' dibaca YAML sebagai awal daftar; "
                 f"tulis '-' dalam tanda kutip: {key}: \"-\""
             )
-        else:
-            message = (
-                "tanda '-' (butir daftar) tidak boleh ada di sini; periksa indentasinya "
-                "atau apit teksnya dengan tanda kutip"
-            )
-    elif _MAPPING_VALUES.search(problem):
-        message = (
+        return (
+            "tanda '-' (butir daftar) tidak boleh ada di sini; periksa indentasinya "
+            "atau apit teksnya dengan tanda kutip"
+        )
+    if _MAPPING_VALUES.search(problem):
+        return (
             "ada tanda titik dua (:) yang tidak diharapkan; jika nilai memuat ': ', "
             "apit seluruh nilai dengan tanda kutip, atau periksa indentasi baris ini"
         )
-    elif "cannot start any token" in problem:
+    if "cannot start any token" in problem:
         char = problem.split("'")[1] if "'" in problem else "?"
-        message = (
-            f"nilai tidak boleh diawali karakter '{char}'; "
-            "apit seluruh nilai dengan tanda kutip"
+        return f"nilai tidak boleh diawali karakter '{char}'; apit seluruh nilai dengan tanda kutip"
+    if context.startswith(("while scanning an alias", "while scanning an anchor")):
+        return _SPECIAL_START.format(char="*" if "alias" in context else "&")
+    if context.startswith("while scanning a block scalar"):
+        return (
+            "teks tidak boleh ditulis di baris yang sama setelah '|' atau '>'; "
+            "pindahkan teksnya ke baris berikutnya, menjorok ke dalam"
         )
-    elif "quoted scalar" in context and "end of stream" in problem:
-        message = "tanda kutip dibuka tetapi tidak ditutup; tambahkan tanda kutip penutup"
-        if exc.context_mark is not None:
-            line, column = exc.context_mark.line + 1, exc.context_mark.column + 1
-    elif "unknown escape character" in problem:
-        message = (
-            "garis miring terbalik (\\) di dalam tanda kutip ganda dibaca sebagai kode khusus; "
-            "pakai tanda kutip tunggal ('...') atau tulis \\\\"
+    if "quoted scalar" in context and (
+        "end of stream" in problem or "document separator" in problem
+    ):
+        return _UNCLOSED_QUOTE
+    if "unknown escape character" in problem or "expected escape sequence" in problem:
+        return (
+            "garis miring terbalik (\\) di dalam tanda kutip ganda dibaca sebagai kode "
+            "khusus; pakai tanda kutip tunggal ('...') atau tulis \\\\"
         )
-    elif context.startswith("while parsing a flow"):
-        message = "kurung '[' atau '{' dibuka tetapi tidak ditutup; tutup kurungnya"
-        if exc.context_mark is not None:
-            line, column = exc.context_mark.line + 1, exc.context_mark.column + 1
-    elif "block" in context or "block end" in problem or "could not find expected ':'" in problem:
-        message = (
+    if "undefined tag handle" in problem:
+        return (
+            "nilai yang diawali '!' dibaca YAML sebagai tag; bila '!' memang bagian dari "
+            "teks, apit seluruh nilai dengan tanda kutip"
+        )
+    if context.startswith("while scanning a directive"):
+        return (
+            "baris yang diawali '%' dibaca YAML sebagai perintah khusus; "
+            "apit teksnya dengan tanda kutip"
+        )
+    if context.startswith("while parsing a flow"):
+        return _UNCLOSED_BRACKET
+    if "found '<scalar>'" in problem and before.endswith(("'", '"')):
+        return (
+            "ada teks setelah tanda kutip penutup; bila teksnya memuat tanda kutip, apit "
+            "seluruh nilai dengan jenis tanda kutip yang lain (\"...\" atau '...'), "
+            "atau tulis tanda kutip tunggal dua kali ('')"
+        )
+    if "expected the node content" in problem:
+        return "nilai di sini tidak dapat dibaca; apit seluruh nilai dengan tanda kutip"
+    if "expected '<document start>'" in problem:
+        return (
+            "ada isi setelah tanda akhir dokumen ('...'); hapus baris '...' "
+            "atau pindahkan isinya ke atas"
+        )
+    if "block" in context or "block end" in problem or "could not find expected ':'" in problem:
+        return (
             "indentasi atau susunan baris ini tidak sesuai dengan baris di atasnya; "
             "pastikan setiap 'kunci: nilai' sejajar dengan kunci lain di tingkat yang sama"
         )
-    else:
-        message = f"susunan YAML tidak benar di sini ({problem or context}); periksa baris ini"
-    return Problem(path, line, column, "", message)
+    return (
+        "susunan YAML tidak benar di baris ini; periksa tanda kutip, titik dua dan "
+        f"indentasinya (keterangan teknis: {problem or context})"
+    )

@@ -1,0 +1,79 @@
+"""Benchmark of ``lampiran build``: cold start and in-process throughput.
+
+Measures, on content/2024:
+
+1. the cold time of ``lampiran build content/2024`` as a whole process (the median of
+   several runs), next to the same for ``minimal_docxtpl.py``, the least a docxtpl script
+   must do to render the same document (the aim: lampiran is no slower), and for
+   ``lampiran check content/2024`` (loading and validating alone, the floor of a build);
+2. the in-process rendering throughput of :func:`lampiran.render.render_docx` in
+   documents per second (the aim: 50 or more).
+
+    .venv/bin/python benchmarks/bench_build.py [--runs 9] [--documents 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content" / "2024"
+
+
+def cold_runs(command: list[str], runs: int) -> list[float]:
+    """Wall-clock seconds of each whole-process run (one warm-up run is not counted)."""
+    times = []
+    for index in range(runs + 1):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True, cwd=ROOT)
+        if index:
+            times.append(time.perf_counter() - start)
+    return times
+
+
+def throughput(documents: int) -> tuple[float, float]:
+    """Seconds of the first render in this process, and documents per second after it."""
+    from lampiran.content import require_year
+    from lampiran.render import render_docx
+
+    year, _ = require_year(CONTENT)
+    start = time.perf_counter()
+    render_docx(year)
+    first = time.perf_counter() - start
+    start = time.perf_counter()
+    for _ in range(documents):
+        render_docx(year)
+    return first, documents / (time.perf_counter() - start)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--documents", type=int, default=300)
+    options = parser.parse_args()
+    executable = Path(sys.executable).parent / "lampiran"
+    with tempfile.TemporaryDirectory() as out:
+        lampiran = cold_runs([str(executable), "build", str(CONTENT), "-o", out], options.runs)
+        check = cold_runs([str(executable), "check", str(CONTENT)], options.runs)
+        baseline = cold_runs([sys.executable, str(ROOT / "benchmarks" / "minimal_docxtpl.py"),
+                              str(CONTENT), str(Path(out) / "minimal.docx")], options.runs)
+    first, per_second = throughput(options.documents)
+    print(f"cold 'lampiran build content/2024' (median of {options.runs}): "
+          f"{statistics.median(lampiran):.3f} s (min {min(lampiran):.3f} s)")
+    print(f"cold 'lampiran check content/2024' (median of {options.runs}): "
+          f"{statistics.median(check):.3f} s (min {min(check):.3f} s)")
+    print(f"cold minimal docxtpl script     (median of {options.runs}): "
+          f"{statistics.median(baseline):.3f} s (min {min(baseline):.3f} s)")
+    print(f"in-process render_docx: first {first * 1000:.0f} ms, then "
+          f"{per_second:.0f} documents/s ({options.documents} documents)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

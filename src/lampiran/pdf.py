@@ -1,0 +1,342 @@
+"""PDF export: LibreOffice in a subprocess, driven so that it cannot fail silently.
+
+LibreOffice is the only free converter that lays a .docx out the way Word does, but on
+the command line it is treacherous: it exits 0 when it wrote nothing, two runs sharing a
+user profile make one of them fail without a word, and a stuck instance never returns.
+So every run here gets its own temporary profile and a time limit (the whole process
+group is killed when it is reached), writes into a private folder, and each output is
+checked to be a complete PDF before it replaces anything next to the .docx. Many
+documents go through one ``soffice`` call, so LibreOffice's start-up is paid once.
+
+The PDF takes its title, author and language from the .docx (core properties and the
+default language of its styles); it is tagged, embeds its fonts and, on request, is
+PDF/A-2b for archiving and electronic signature.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+SOFFICE_ENV = "LAMPIRAN_SOFFICE"
+"""Environment variable naming the LibreOffice program to use, instead of searching."""
+
+TIMEOUT_ENV = "LAMPIRAN_PDF_TIMEOUT"
+"""Environment variable overriding the time limit of one conversion run, in seconds."""
+
+BASE_TIMEOUT = 120.0
+"""Seconds allowed for LibreOffice to start (a first start on a slow PC is slow)."""
+
+TIMEOUT_PER_DOCUMENT = 30.0
+"""Seconds added to the limit for each document converted in the same run."""
+
+_PDFA_2B = 2
+"""``SelectPdfVersion`` value for PDF/A-2b (ISO 19005-2, level B)."""
+
+_OUTPUT_TAIL = 2000
+"""How many characters of LibreOffice's own messages go into an error message."""
+
+INSTALL_HELP = (
+    "Pasang LibreOffice lalu jalankan ulang perintah ini:\n"
+    "  - Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui fonts-liberation\n"
+    "  - Windows: unduh dan pasang LibreOffice dari https://www.libreoffice.org/download/ ;\n"
+    f"    bila dipasang di tempat lain, tetapkan variabel lingkungan {SOFFICE_ENV} ke\n"
+    "    lokasi soffice.exe, misalnya C:\\Program Files\\LibreOffice\\program\\soffice.exe\n"
+    "  - macOS: pasang LibreOffice dari https://www.libreoffice.org/download/ ke /Applications"
+)
+
+
+class PdfError(Exception):
+    """The PDF could not be made; the message (Indonesian) says why and what to do."""
+
+
+class LibreOfficeNotFound(PdfError):
+    """LibreOffice is not installed, or ``LAMPIRAN_SOFFICE`` points at nothing."""
+
+
+def find_soffice(environ: Mapping[str, str] | None = None) -> Path:
+    """The LibreOffice program: ``LAMPIRAN_SOFFICE``, else PATH, else the usual places.
+
+    ``LAMPIRAN_SOFFICE`` wins when set, and is then the only place looked at: a wrong
+    value must be reported, not silently replaced by another LibreOffice.
+    """
+    env = os.environ if environ is None else environ
+    chosen = env.get(SOFFICE_ENV, "").strip()
+    if chosen:
+        found = _executable(chosen)
+        if found is None:
+            raise LibreOfficeNotFound(
+                f"{SOFFICE_ENV} menunjuk ke '{chosen}', tetapi di sana tidak ada program "
+                "LibreOffice (soffice) yang dapat dijalankan; PDF tidak dibuat.\n"
+                "Perbaiki nilai variabel itu, atau hapus agar LibreOffice dicari sendiri.\n"
+                + INSTALL_HELP
+            )
+        return found
+    for name in ("soffice", "libreoffice"):
+        on_path = shutil.which(name)
+        if on_path:
+            return Path(on_path)
+    for candidate in _install_locations(env):
+        if _is_executable(candidate):
+            return candidate
+    raise LibreOfficeNotFound(
+        "LibreOffice (soffice) tidak ditemukan, sehingga PDF tidak dapat dibuat.\n"
+        + INSTALL_HELP
+    )
+
+
+def _executable(value: str) -> Path | None:
+    """``value`` as a runnable program: a path to one, or a name found on PATH."""
+    path = Path(value).expanduser()
+    if _is_executable(path):
+        return path
+    on_path = shutil.which(value)
+    return Path(on_path) if on_path else None
+
+
+def _is_executable(path: Path) -> bool:
+    return path.is_file() and os.access(path, os.X_OK)
+
+
+def _install_locations(env: Mapping[str, str]) -> list[Path]:
+    """Where the LibreOffice installers put ``soffice`` when it is not on PATH."""
+    if sys.platform == "win32":
+        roots = [env.get("ProgramFiles", r"C:\Program Files"),
+                 env.get("ProgramFiles(x86)", r"C:\Program Files (x86)"),
+                 env.get("ProgramW6432", r"C:\Program Files")]
+        return [Path(root) / "LibreOffice" / "program" / "soffice.exe" for root in roots]
+    if sys.platform == "darwin":
+        return [Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"),
+                Path.home() / "Applications/LibreOffice.app/Contents/MacOS/soffice"]
+    # The libreoffice.org packages install under /opt/libreofficeX.Y, newest last.
+    opt = sorted(Path("/opt").glob("libreoffice*/program/soffice"), reverse=True)
+    return [Path("/usr/lib/libreoffice/program/soffice"), *opt]
+
+
+def export_filter(pdfa: bool) -> str:
+    """The ``--convert-to`` argument: Writer's PDF export with its options as JSON.
+
+    The JSON form of filter options exists since LibreOffice 7.4. Fonts are embedded
+    (subset) by default; ``EmbedStandardFonts`` also embeds the 14 PDF base fonts, so
+    that no font is left for the reader's PC to substitute.
+    """
+    options: dict[str, dict[str, str]] = {
+        "UseTaggedPDF": {"type": "boolean", "value": "true"},
+        "EmbedStandardFonts": {"type": "boolean", "value": "true"},
+        "ExportBookmarks": {"type": "boolean", "value": "true"},
+    }
+    if pdfa:
+        options["SelectPdfVersion"] = {"type": "long", "value": str(_PDFA_2B)}
+    return "pdf:writer_pdf_Export:" + json.dumps(options, separators=(",", ":"))
+
+
+def timeout_for(count: int, environ: Mapping[str, str] | None = None) -> float:
+    """The time limit for converting ``count`` documents in one run, in seconds."""
+    env = os.environ if environ is None else environ
+    value = env.get(TIMEOUT_ENV, "").strip()
+    if value:
+        try:
+            seconds = float(value)
+        except ValueError:
+            seconds = 0.0
+        if seconds <= 0:
+            raise PdfError(
+                f"{TIMEOUT_ENV}='{value}' bukan jumlah detik yang sah; "
+                "isi dengan angka lebih dari 0, misalnya 300."
+            )
+        return seconds
+    return BASE_TIMEOUT + TIMEOUT_PER_DOCUMENT * count
+
+
+def pdf_path_for(docx: Path) -> Path:
+    """Where the PDF of ``docx`` goes: beside it, same name, ``.pdf``."""
+    return docx.with_suffix(".pdf")
+
+
+def convert_to_pdf(
+    docx_paths: Sequence[Path],
+    *,
+    pdfa: bool = False,
+    timeout: float | None = None,
+    soffice: Path | None = None,
+) -> list[Path]:
+    """Convert every .docx to a PDF beside it, in one LibreOffice run; return the PDFs.
+
+    All or nothing: the PDFs replace older ones only once every one of them has been
+    made and checked, so a failure leaves no partial or half-written PDF behind.
+    Raises :class:`LibreOfficeNotFound` or :class:`PdfError`.
+    """
+    sources = [Path(p) for p in docx_paths]
+    if not sources:
+        return []
+    program = soffice if soffice is not None else find_soffice()
+    limit = timeout if timeout is not None else timeout_for(len(sources))
+    # ignore_cleanup_errors: on Windows a just-killed LibreOffice may still hold a file.
+    with tempfile.TemporaryDirectory(prefix="lampiran-pdf-",
+                                     ignore_cleanup_errors=True) as work_name:
+        work = Path(work_name)
+        inputs = _stage_inputs(sources, work / "masuk")
+        outdir = work / "keluar"
+        outdir.mkdir()
+        log = _run_soffice(program, inputs, outdir, work, pdfa, limit)
+        produced = [outdir / f"{staged.stem}.pdf" for staged in inputs]
+        for source, pdf in zip(sources, produced, strict=True):
+            _check_pdf(pdf, source, log)
+        return _publish(produced, [pdf_path_for(source) for source in sources])
+
+
+def _stage_inputs(sources: Sequence[Path], folder: Path) -> list[Path]:
+    """Copy the inputs under short unique names.
+
+    LibreOffice names each output after its input's stem and writes all of them into
+    one folder: two ``lampiran.docx`` from different years would overwrite each other,
+    and unusual characters in a path can trip its URL handling.
+    """
+    folder.mkdir()
+    staged = []
+    for index, source in enumerate(sources, start=1):
+        if not source.is_file():
+            raise PdfError(f"{source.as_posix()}: berkas .docx tidak ada; PDF tidak dibuat.")
+        target = folder / f"dokumen-{index:03d}.docx"
+        shutil.copyfile(source, target)
+        staged.append(target)
+    return staged
+
+
+def _run_soffice(program: Path, inputs: Sequence[Path], outdir: Path, work: Path,
+                 pdfa: bool, limit: float) -> str:
+    """Run LibreOffice once for all inputs; return what it printed.
+
+    Its output goes to files, not pipes, so that a stuck child holding a pipe open can
+    never block us after the time limit.
+    """
+    profile = work / "profil"
+    command = [
+        str(program),
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless", "--invisible", "--nologo", "--nodefault", "--norestore",
+        "--nolockcheck",
+        "--convert-to", export_filter(pdfa),
+        "--outdir", str(outdir),
+        *(str(path) for path in inputs),
+    ]
+    log_path = work / "soffice.log"
+    with log_path.open("wb") as log:
+        try:
+            process = subprocess.Popen(
+                command, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                cwd=work, creationflags=_new_group_flags(),
+                start_new_session=sys.platform != "win32",
+            )
+        except OSError as exc:
+            raise PdfError(
+                f"LibreOffice ({program}) tidak dapat dijalankan: {exc.strerror or exc}.\n"
+                + INSTALL_HELP
+            ) from exc
+        try:
+            code = process.wait(timeout=limit)
+        except subprocess.TimeoutExpired:
+            _kill_tree(process)
+            raise PdfError(
+                f"LibreOffice tidak selesai dalam {limit:g} detik dan dihentikan; "
+                "PDF tidak dibuat. Tutup LibreOffice yang mungkin macet lalu coba lagi, "
+                f"atau beri waktu lebih lama dengan {TIMEOUT_ENV}=<detik>."
+                + _tail(_read_log(log_path))
+            ) from None
+    output = _read_log(log_path)
+    if code != 0:
+        raise PdfError(
+            f"LibreOffice gagal membuat PDF (kode keluar {code}); PDF tidak dibuat."
+            + _tail(output)
+        )
+    return output
+
+
+def _new_group_flags() -> int:
+    """Windows: LibreOffice and its children in a process group of their own.
+
+    Elsewhere ``start_new_session`` does the same, so the group can be killed at once.
+    """
+    if sys.platform == "win32":
+        return subprocess.CREATE_NEW_PROCESS_GROUP
+    return 0
+
+
+def _kill_tree(process: subprocess.Popen[bytes]) -> None:
+    """Stop LibreOffice and every process it started (``soffice`` is only a launcher)."""
+    if sys.platform == "win32":
+        subprocess.run(["taskkill", "/F", "/T", "/PID", str(process.pid)],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    else:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+    process.kill()
+    process.wait()
+
+
+def _read_log(path: Path) -> str:
+    return path.read_bytes().decode("utf-8", errors="replace").strip()
+
+
+def _tail(output: str) -> str:
+    """LibreOffice's own messages, shortened, to close an error message."""
+    if not output:
+        return "\nLibreOffice tidak mencetak pesan apa pun."
+    if len(output) > _OUTPUT_TAIL:
+        output = "..." + output[-_OUTPUT_TAIL:]
+    return "\nPesan LibreOffice:\n" + output
+
+
+def _check_pdf(pdf: Path, source: Path, log: str) -> None:
+    """The output exists and is a whole PDF: LibreOffice exits 0 even when it failed."""
+    if not pdf.is_file():
+        raise PdfError(
+            f"{source.as_posix()}: LibreOffice selesai tanpa menghasilkan PDF "
+            "(berkas .docx mungkin rusak atau tidak dapat dibaca); PDF tidak dibuat."
+            + _tail(log)
+        )
+    with pdf.open("rb") as handle:
+        head = handle.read(5)
+        handle.seek(max(pdf.stat().st_size - 1024, 0))
+        end = handle.read()
+    if head != b"%PDF-" or b"%%EOF" not in end:
+        raise PdfError(
+            f"{source.as_posix()}: berkas yang dihasilkan LibreOffice bukan PDF yang utuh; "
+            "PDF tidak dibuat." + _tail(log)
+        )
+
+
+def _publish(produced: Sequence[Path], targets: Sequence[Path]) -> list[Path]:
+    """Move checked PDFs into place, each through a temporary file and a rename.
+
+    Copying first into the target folder makes the final rename atomic even when the
+    temporary folder lives on another disk.
+    """
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for pdf, target in zip(produced, targets, strict=True):
+            # Not mkstemp: its 0600 mode would stick to the published PDF.
+            temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+            staged.append((temporary, target))
+            shutil.copyfile(pdf, temporary)
+    except OSError as exc:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+        raise PdfError(f"PDF tidak dapat ditulis: {exc}") from exc
+    try:
+        for temporary, target in staged:
+            os.replace(temporary, target)
+    except OSError as exc:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+        raise PdfError(f"PDF tidak dapat ditulis: {exc}") from exc
+    return list(targets)

@@ -1,0 +1,59 @@
+"""Reading a built .docx back, the way a reader sees it: blocks of text in order."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+from lampiran.content import require_year
+from lampiran.render import render_docx
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def render_folder(folder: Path, paper: str = "F4", template: Path | None = None) -> bytes:
+    year, _ = require_year(folder)
+    return render_docx(year, template, paper)
+
+
+def open_docx(data: bytes) -> Document:
+    return docx.Document(io.BytesIO(data))
+
+
+def blocks(data: bytes) -> list[str]:
+    """Every non-empty paragraph and every table cell of the body, in reading order."""
+    document = open_docx(data)
+    result: list[str] = []
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            text = Paragraph(child, document).text
+            if text:
+                result.append(text)
+        elif child.tag == qn("w:tbl"):
+            for row in Table(child, document).rows:
+                result.extend(cell_text(cell) for cell in row.cells)
+    return result
+
+
+def cell_text(cell: object) -> str:
+    return "\n".join(p.text for p in cell.paragraphs if p.text)  # type: ignore[attr-defined]
+
+
+def part(data: bytes, name: str) -> etree._Element:
+    """One XML part of the package, parsed."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return etree.fromstring(package.read(name))
+
+
+def pretty(data: bytes, name: str) -> str:
+    """One XML part pretty-printed, for golden files and readable diffs."""
+    text: str = etree.tostring(part(data, name), pretty_print=True, encoding="unicode")
+    return text

@@ -1,0 +1,357 @@
+"""Every kind of broken year gives located Indonesian messages, asserted word for word.
+
+Each case writes a small year with ``write_year`` (the case name says what is wrong)
+and compares the whole report, one ``file:line:column: field: message`` per problem,
+relative to the year folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import VALID_DOKUMEN, VALID_SASARAN, write_year
+from lampiran.content import load_year
+
+S = VALID_SASARAN
+SIGNED = VALID_DOKUMEN + """\
+penandatangan:
+  tempat: Contoh
+  tanggal: 2024-01-31
+  pihak_pertama:
+    nama: Dr. NAMA KEPALA
+    jabatan: Kepala Badan
+    nip: "19700101 199003 1 001"
+  pihak_kedua:
+    nama: NAMA BUPATI
+    jabatan: Bupati Contoh
+"""
+
+
+def sasaran_with(old: str, new: str, text: str = S) -> dict[str, str | bytes]:
+    assert old in text
+    return {"01-disiplin.yaml": text.replace(old, new)}
+
+
+CASES: dict[str, tuple[dict[str, Any], list[str]]] = {
+    "unknown_key_near_miss": (
+        {"sasaran": sasaran_with("sumber_data:", "sumber_dta:")},
+        ["sasaran/01-disiplin.yaml:9:5: indikator[0].sumber_dta: kunci 'sumber_dta' tidak "
+         "dikenal; maksud Anda 'sumber_data'?"],
+    ),
+    "unknown_key_far_off": (
+        {"dokumen": VALID_DOKUMEN + "penulis: Budi\n"},
+        ["dokumen.yaml:3:1: penulis: kunci 'penulis' tidak dikenal; kunci yang dikenal di "
+         "sini: instansi, tahun, lampiran, pemerintah_daerah, penandatangan"],
+    ),
+    "target_with_dot_decimal": (
+        {"sasaran": sasaran_with("99,99%", "99.99%")},
+        ["sasaran/01-disiplin.yaml:10:13: indikator[0].target: target '99.99%' memakai titik "
+         "sebagai pemisah desimal; tulis 99,99%"],
+    ),
+    "target_with_english_thousands": (
+        {"sasaran": sasaran_with("99,99%", "1,000.50 dokumen")},
+        ["sasaran/01-disiplin.yaml:10:13: indikator[0].target: target '1,000.50 dokumen' "
+         "memakai penulisan angka bahasa Inggris; tulis 1.000,50 dokumen"],
+    ),
+    "formulasi_unquoted_dash": (
+        {"sasaran": sasaran_with("Jumlah ASN / jumlah keseluruhan ASN X 100%", "-")},
+        ["sasaran/01-disiplin.yaml:8:16: nilai '-' pada 'formulasi' dibaca YAML sebagai awal "
+         "daftar; tulis '-' dalam tanda kutip: formulasi: \"-\""],
+    ),
+    "tab_in_indentation": (
+        {"sasaran": sasaran_with("    relevansi:", "\trelevansi:")},
+        ["sasaran/01-disiplin.yaml:7:1: ada karakter tab di indentasi; YAML hanya menerima "
+         "spasi untuk indentasi, ganti tab dengan spasi"],
+    ),
+    "file_not_utf8": (
+        {"sasaran": {"01-disiplin.yaml": S.replace("Kalimat pertama", "Kalimat pértama")
+                     .encode("latin-1")}},
+        ["sasaran/01-disiplin.yaml:3:12: berkas ini bukan teks UTF-8 (ada byte yang tidak "
+         "dikenal); buka di editor lalu simpan ulang dengan encoding UTF-8"],
+    ),
+    "yml_file_in_sasaran": (
+        {"sasaran": {"01-disiplin.yaml": S, "02-kompetensi.yml": S.replace("Disiplin", "X")}},
+        ["sasaran/02-kompetensi.yml:1:1: berkas sasaran harus berakhiran .yaml; ganti nama "
+         "menjadi '02-kompetensi.yaml'"],
+    ),
+    "uppercase_yaml_suffix_in_sasaran": (
+        {"sasaran": {"01-disiplin.yaml": S, "02-kompetensi.YAML": S.replace("Disiplin", "X")}},
+        ["sasaran/02-kompetensi.YAML:1:1: berkas sasaran harus berakhiran .yaml; ganti nama "
+         "menjadi '02-kompetensi.yaml'"],
+    ),
+    "other_file_in_sasaran": (
+        {"sasaran": {"01-disiplin.yaml": S, "catatan.txt": "catatan\n"}},
+        ["sasaran/catatan.txt:1:1: peringatan: berkas ini bukan .yaml sehingga tidak dibaca; "
+         "pindahkan atau hapus bila tidak perlu"],
+    ),
+    "duplicate_key": (
+        {"sasaran": sasaran_with("    target: 99,99%\n", "    target: 99,99%\n    target: 98%\n")},
+        ["sasaran/01-disiplin.yaml:11:5: indikator[0].target: kunci 'target' ditulis dua kali "
+         "(pertama di baris 10); hapus salah satunya"],
+    ),
+    "anchor": (
+        {"sasaran": sasaran_with("relevansi: Relevansi", "relevansi: &r Relevansi")},
+        ["sasaran/01-disiplin.yaml:7:16: nilai yang diawali '&' dibaca YAML sebagai anchor "
+         "('&r'), dan anchor tidak diizinkan di berkas isi; bila '&' memang bagian dari teks, "
+         "apit seluruh nilai dengan tanda kutip"],
+    ),
+    "alias": (
+        {"sasaran": sasaran_with("relevansi: Relevansi indikator.", "relevansi: *r")},
+        ["sasaran/01-disiplin.yaml:7:16: nilai yang diawali '*' dibaca YAML sebagai alias "
+         "('*r'), dan alias tidak diizinkan di berkas isi; bila '*' memang bagian dari teks "
+         "(misalnya *miring*), apit seluruh nilai dengan tanda kutip"],
+    ),
+    "markdown_bold_unquoted_at_start": (
+        {"sasaran": sasaran_with("Relevansi indikator.", "**Penting** sekali.")},
+        ["sasaran/01-disiplin.yaml:7:16: nilai yang diawali '*' dibaca YAML sebagai kode "
+         "khusus; bila '*' memang bagian dari teks (misalnya **tebal** atau *miring*), apit "
+         "seluruh nilai dengan tanda kutip"],
+    ),
+    "python_object_tag": (
+        {"sasaran": sasaran_with("Relevansi indikator.", "!!python/object:os.system x")},
+        ["sasaran/01-disiplin.yaml:7:16: nilai yang diawali '!' dibaca YAML sebagai tag "
+         "('!!python/object:os.system'), dan tag tidak diizinkan di berkas isi; hapus tag itu, "
+         "atau bila '!' memang bagian dari teks, apit seluruh nilai dengan tanda kutip"],
+    ),
+    "missing_key": (
+        {"sasaran": sasaran_with("    relevansi: Relevansi indikator.\n", "")},
+        ["sasaran/01-disiplin.yaml:6:5: indikator[0].relevansi: kunci 'relevansi' wajib ada; "
+         "tambahkan baris 'relevansi: ...'"],
+    ),
+    "missing_dokumen_keys": (
+        {"dokumen": "lampiran: 2\n"},
+        ["dokumen.yaml:1:1: instansi: kunci 'instansi' wajib ada; tambahkan baris "
+         "'instansi: ...'",
+         "dokumen.yaml:1:1: tahun: kunci 'tahun' wajib ada; tambahkan baris 'tahun: ...'"],
+    ),
+    "list_where_text_expected": (
+        {"sasaran": sasaran_with("relevansi: Relevansi indikator.",
+                                 "relevansi:\n      - satu\n      - dua")},
+        ["sasaran/01-disiplin.yaml:8:7: indikator[0].relevansi: harus berupa teks, bukan daftar"],
+    ),
+    "mapping_where_list_expected": (
+        {"sasaran": {"01-disiplin.yaml": "sasaran: A\nuraian: B\nindikator:\n  nama: C\n"}},
+        ["sasaran/01-disiplin.yaml:4:3: indikator: harus berupa daftar; awali setiap butir "
+         "dengan '- ' di baris baru"],
+    ),
+    "text_where_indikator_item_expected": (
+        {"sasaran": {"01-disiplin.yaml": "sasaran: A\nuraian: B\nindikator:\n  - C\n"}},
+        ["sasaran/01-disiplin.yaml:4:5: indikator[0]: setiap butir 'indikator' harus berisi "
+         "pasangan 'kunci: nilai' (nama, relevansi, formulasi, sumber_data, target, "
+         "penjelasan_target), bukan satu nilai saja"],
+    ),
+    "empty_indikator_list": (
+        {"sasaran": {"01-disiplin.yaml": "sasaran: A\nuraian: B\nindikator: []\n"}},
+        ["sasaran/01-disiplin.yaml:3:12: indikator: daftar 'indikator' minimal berisi satu "
+         "butir"],
+    ),
+    "empty_required_prose": (
+        {"sasaran": sasaran_with("relevansi: Relevansi indikator.", 'relevansi: "  "')},
+        ["sasaran/01-disiplin.yaml:7:16: indikator[0].relevansi: tidak boleh kosong; tulis "
+         "uraiannya (boleh beberapa kalimat)"],
+    ),
+    "empty_target": (
+        {"sasaran": sasaran_with("target: 99,99%", "target:")},
+        ["sasaran/01-disiplin.yaml:10:12: indikator[0].target: target tidak boleh kosong; "
+         "tulis targetnya, misalnya 99,99%"],
+    ),
+    "empty_quoted_target": (
+        {"sasaran": sasaran_with("99,99%", '""')},
+        ["sasaran/01-disiplin.yaml:10:13: indikator[0].target: target tidak boleh kosong; "
+         "tulis targetnya, misalnya 99,99%"],
+    ),
+    "target_hidden_by_comment": (
+        {"sasaran": sasaran_with("99,99%", "#1 nasional")},
+        ["sasaran/01-disiplin.yaml:10:12: indikator[0].target: target tidak boleh kosong; "
+         "tulis targetnya, misalnya 99,99% (teks setelah '#' dibaca sebagai komentar; bila "
+         "'#' bagian dari nilai, apit seluruh nilai dengan tanda kutip)"],
+    ),
+    "unquoted_number_with_three_decimals": (
+        {"sasaran": sasaran_with("99,99%", "1.000")},
+        ["sasaran/01-disiplin.yaml:10:13: indikator[0].target: angka 1.000 bisa dibaca seribu "
+         "atau desimal; tulis '1.000' dalam tanda kutip bila ribuan, atau 1,000 bila desimal"],
+    ),
+    "one_line_field_written_on_two_lines": (
+        {"sasaran": sasaran_with("sasaran: Meningkatnya Disiplin Aparatur",
+                                 "sasaran: |\n  Meningkatnya\n  Disiplin Aparatur")},
+        ["sasaran/01-disiplin.yaml:1:10: sasaran: harus ditulis dalam satu baris; gabungkan "
+         "barisnya atau hapus tanda '|'"],
+    ),
+    "nip_too_short_and_not_digits": (
+        {"dokumen": SIGNED.replace('"19700101 199003 1 001"', "1970 0101")
+                          .replace("jabatan: Bupati Contoh",
+                                   "jabatan: Bupati Contoh\n    nip: 19700101199003100a")},
+        ["dokumen.yaml:9:10: penandatangan.pihak_pertama.nip: NIP harus 18 angka, yang "
+         "tertulis 8 angka; periksa kembali",
+         "dokumen.yaml:13:10: penandatangan.pihak_kedua.nip: NIP '19700101199003100a' hanya "
+         "boleh berisi angka dan spasi, misalnya \"19700101 199003 1 001\""],
+    ),
+    "date_not_in_calendar": (
+        {"dokumen": SIGNED.replace("2024-01-31", "2025-02-30")},
+        ["dokumen.yaml:5:12: penandatangan.tanggal: tanggal tidak valid (tertulis "
+         "'2025-02-30'); tulis tanggal yang ada di kalender dengan format TTTT-BB-HH, misalnya "
+         "2024-01-31"],
+    ),
+    "date_outside_the_year": (
+        {"dokumen": SIGNED.replace("2024-01-31", "2020-01-31")},
+        ["dokumen.yaml:5:12: penandatangan.tanggal: peringatan: tanggal 2020-01-31 tidak "
+         "berada di tahun 2024 (atau Desember 2023); perbarui tanggal penandatanganan"],
+    ),
+    "tahun_differs_from_folder": (
+        {"dokumen": VALID_DOKUMEN.replace("2024", "2023")},
+        ["dokumen.yaml:2:8: tahun: tahun 2023 tidak sama dengan nama folder '2024'; samakan "
+         "keduanya (tahun: 2024)"],
+    ),
+    "tahun_not_a_number": (
+        {"dokumen": VALID_DOKUMEN.replace("2024", "dua ribu dua puluh empat")},
+        ["dokumen.yaml:2:8: tahun: tahun harus empat angka, misalnya 2024 (tertulis 'dua ribu "
+         "dua puluh empat')"],
+    ),
+    "tahun_out_of_range": (
+        {"dokumen": VALID_DOKUMEN.replace("2024", "3024")},
+        ["dokumen.yaml:2:8: tahun: tahun harus antara 2000 dan 2100 (tertulis '3024')",
+         ],
+    ),
+    "no_sasaran": (
+        {"sasaran": {}},
+        ["sasaran:1:1: belum ada sasaran; tambahkan minimal satu berkas .yaml, misalnya "
+         "01-disiplin.yaml"],
+    ),
+    "no_dokumen": (
+        {"dokumen": None},
+        ["dokumen.yaml:1:1: berkas dokumen.yaml tidak ada"],
+    ),
+    "duplicate_indicator_name_within_a_sasaran": (
+        {"sasaran": {"01-disiplin.yaml": S + S[S.index("  - nama"):]}},
+        ["sasaran/01-disiplin.yaml:12:11: indikator[1].nama: nama indikator sama dengan "
+         "indikator[0] di berkas ini; setiap indikator dalam satu sasaran harus bernama beda"],
+    ),
+    "duplicate_indicator_name_across_sasaran": (
+        {"sasaran": {"01-disiplin.yaml": S, "02-lain.yaml": S.replace("Disiplin", "Lain")}},
+        ["sasaran/02-lain.yaml:6:11: indikator[0].nama: peringatan: indikator yang sama juga "
+         "ada di 01-disiplin.yaml; pastikan memang dipakai di dua sasaran"],
+    ),
+    "duplicate_sasaran_title": (
+        {"sasaran": {"01-disiplin.yaml": S, "02-lain.yaml": S.replace("Cakupan", "Jumlah")}},
+        ["sasaran/02-lain.yaml:1:10: sasaran: judul sasaran sama dengan di 01-disiplin.yaml; "
+         "setiap sasaran harus berjudul beda"],
+    ),
+    "two_yaml_documents": (
+        {"sasaran": {"01-disiplin.yaml": S + "---\n" + S}},
+        ["sasaran/01-disiplin.yaml:12:1: satu berkas hanya boleh berisi satu dokumen YAML; "
+         "hapus baris '---' kedua atau pindahkan isinya ke berkas lain"],
+    ),
+    "empty_file": (
+        {"sasaran": {"01-disiplin.yaml": ""}},
+        ["sasaran/01-disiplin.yaml:1:1: berkas ini kosong; isi sesuai contoh di README"],
+    ),
+    "file_with_only_comments": (
+        {"sasaran": {"01-disiplin.yaml": "# belum diisi\n"}},
+        ["sasaran/01-disiplin.yaml:1:1: berkas ini kosong; isi sesuai contoh di README"],
+    ),
+    "file_that_is_a_list": (
+        {"sasaran": {"01-disiplin.yaml": "- sasaran: A\n"}},
+        ["sasaran/01-disiplin.yaml:1:1: isi berkas harus berupa pasangan 'kunci: nilai'; "
+         "lihat contoh di README"],
+    ),
+    "control_character": (
+        {"sasaran": sasaran_with("Kalimat pertama", "Kalimat\x07 pertama")},
+        ["sasaran/01-disiplin.yaml:3:10: karakter kendali tak terlihat (kode 0x0007) tidak "
+         "boleh ada di berkas isi; hapus karakter itu (biasanya terbawa saat menyalin dari "
+         "dokumen lain)"],
+    ),
+    "escaped_control_character": (
+        {"sasaran": sasaran_with("Relevansi indikator.", '"Relevansi\\x0c indikator."')},
+        ["sasaran/01-disiplin.yaml:7:16: indikator[0].relevansi: teks memuat karakter kendali "
+         "yang tidak dapat dicetak (kode 0x000c, biasanya tertulis sebagai kode dengan '\\' di "
+         "dalam tanda kutip ganda); hapus karakter itu"],
+    ),
+    "unicode_line_separator": (
+        {"sasaran": sasaran_with("Relevansi indikator.", "Relevansi\u2028indikator.")},
+        ["sasaran/01-disiplin.yaml:7:25: ada karakter pemisah baris tak terlihat (kode "
+         "0x2028); hapus karakter itu atau ganti dengan baris baru biasa (biasanya terbawa "
+         "saat menyalin dari dokumen lain)"],
+    ),
+    "colon_space_in_unquoted_value": (
+        {"sasaran": sasaran_with("Relevansi indikator.", "Relevansi: indikator.")},
+        ["sasaran/01-disiplin.yaml:7:25: ada tanda titik dua (:) yang tidak diharapkan; jika "
+         "nilai memuat ': ', apit seluruh nilai dengan tanda kutip, atau periksa indentasi "
+         "baris ini"],
+    ),
+    "unclosed_quote": (
+        {"sasaran": sasaran_with("Relevansi indikator.", '"Relevansi indikator.')},
+        ["sasaran/01-disiplin.yaml:7:16: tanda kutip dibuka tetapi tidak ditutup; tambahkan "
+         "tanda kutip penutup"],
+    ),
+    "text_after_closing_quote": (
+        {"sasaran": sasaran_with("Relevansi indikator.", "'ASN's data'")},
+        ["sasaran/01-disiplin.yaml:7:21: ada teks setelah tanda kutip penutup; bila teksnya "
+         "memuat tanda kutip, apit seluruh nilai dengan jenis tanda kutip yang lain (\"...\" "
+         "atau '...'), atau tulis tanda kutip tunggal dua kali ('')"],
+    ),
+    "text_on_the_block_scalar_line": (
+        {"sasaran": sasaran_with("relevansi: Relevansi", "relevansi: | Relevansi")},
+        ["sasaran/01-disiplin.yaml:7:18: teks tidak boleh ditulis di baris yang sama setelah "
+         "'|' atau '>'; pindahkan teksnya ke baris berikutnya, menjorok ke dalam"],
+    ),
+    "backslash_in_double_quotes": (
+        {"sasaran": sasaran_with("Laporan Realisasi Kinerja", '"D:\\data\\kinerja"')},
+        ["sasaran/01-disiplin.yaml:9:22: garis miring terbalik (\\) di dalam tanda kutip ganda "
+         "dibaca sebagai kode khusus; pakai tanda kutip tunggal ('...') atau tulis \\\\"],
+    ),
+    "misaligned_key": (
+        {"sasaran": sasaran_with("    target:", "   target:")},
+        ["sasaran/01-disiplin.yaml:10:4: indentasi atau susunan baris ini tidak sesuai dengan "
+         "baris di atasnya; pastikan setiap 'kunci: nilai' sejajar dengan kunci lain di "
+         "tingkat yang sama"],
+    ),
+    "absurdly_deep_nesting": (
+        {"dokumen": "instansi: X\ntahun: 2024\nlampiran: " + "[" * 50 + "]" * 50 + "\n"},
+        ["dokumen.yaml:3:11: lampiran: harus berupa teks, bukan daftar",
+         "dokumen.yaml:3:18: susunan di sini lebih dari 8 tingkat, padahal isi lampiran paling "
+         "banyak tiga tingkat; periksa indentasi dan tanda kurung '[' '{'"],
+    ),
+    "problems_before_a_syntax_error_are_reported_too": (
+        {"sasaran": {"01-disiplin.yaml": S.replace("99,99%", "99.99%")
+                     .replace("sumber_data:", "sumber_dta:") + "catatan: [belum selesai\n"}},
+        ["sasaran/01-disiplin.yaml:9:5: indikator[0].sumber_dta: kunci 'sumber_dta' tidak "
+         "dikenal; maksud Anda 'sumber_data'?",
+         "sasaran/01-disiplin.yaml:10:13: indikator[0].target: target '99.99%' memakai titik "
+         "sebagai pemisah desimal; tulis 99,99%",
+         "sasaran/01-disiplin.yaml:12:1: catatan: kunci 'catatan' tidak dikenal; kunci yang "
+         "dikenal di sini: sasaran, uraian, indikator",
+         "sasaran/01-disiplin.yaml:12:10: kurung '[' atau '{' dibuka tetapi tidak ditutup; "
+         "tutup kurungnya"],
+    ),
+    "keys_cut_off_by_a_syntax_error_are_not_called_missing": (
+        {"sasaran": {"01-disiplin.yaml": "sasaran: A\nuraian: 'belum ditutup\n"}},
+        ["sasaran/01-disiplin.yaml:2:9: tanda kutip dibuka tetapi tidak ditutup; tambahkan "
+         "tanda kutip penutup"],
+    ),
+    "every_file_is_checked": (
+        {"dokumen": VALID_DOKUMEN.replace("2024", "2023"),
+         "sasaran": {"01-disiplin.yaml": S.replace("99,99%", "99.99%"),
+                     "02-lain.yaml": "sasaran: Lain\nuraian: [\n"}},
+        ["dokumen.yaml:2:8: tahun: tahun 2023 tidak sama dengan nama folder '2024'; samakan "
+         "keduanya (tahun: 2024)",
+         "sasaran/01-disiplin.yaml:10:13: indikator[0].target: target '99.99%' memakai titik "
+         "sebagai pemisah desimal; tulis 99,99%",
+         "sasaran/02-lain.yaml:2:9: kurung '[' atau '{' dibuka tetapi tidak ditutup; tutup "
+         "kurungnya"],
+    ),
+}
+
+
+@pytest.mark.parametrize(("files", "expected"), CASES.values(), ids=CASES.keys())
+def test_broken_year_is_reported_at_each_place(
+    tmp_path: Path, files: dict[str, Any], expected: list[str]
+) -> None:
+    folder = write_year(tmp_path, **files)
+
+    year, report = load_year(folder)
+
+    assert [p.format(relative_to=folder) for p in report.sorted()] == expected
+    assert (year is None) == report.has_errors
