@@ -32,6 +32,20 @@ indikator:
     penjelasan_target: Penjelasan target.
 """
 
+SIGNING_BLOCK = """\
+penandatangan:
+  tempat: Contoh
+  tanggal: 2024-01-31
+  pihak_pertama:
+    nama: Dr. NAMA KEPALA, S.Sos., M.Si.
+    jabatan: Kepala Badan
+    nip: "19700101 199003 1 001"
+  pihak_kedua:
+    nama: NAMA BUPATI
+    jabatan: Bupati Contoh
+"""
+"""A signature block to append to ``VALID_DOKUMEN``."""
+
 YearWriter = Callable[..., Path]
 
 

@@ -195,6 +195,16 @@ CASES: dict[str, tuple[dict[str, Any], list[str]]] = {
          "'2025-02-30'); tulis tanggal yang ada di kalender dengan format TTTT-BB-HH, misalnya "
          "2024-01-31"],
     ),
+    "date_as_unix_timestamp": (
+        {"dokumen": SIGNED.replace("2024-01-31", "1706659200")},
+        ["dokumen.yaml:5:12: penandatangan.tanggal: tanggal '1706659200' harus ditulis dengan "
+         "format TTTT-BB-HH, misalnya 2024-01-31"],
+    ),
+    "date_with_a_time": (
+        {"dokumen": SIGNED.replace("2024-01-31", "2024-01-31T08:00:00")},
+        ["dokumen.yaml:5:12: penandatangan.tanggal: tanggal '2024-01-31T08:00:00' harus ditulis "
+         "dengan format TTTT-BB-HH, misalnya 2024-01-31"],
+    ),
     "date_outside_the_year": (
         {"dokumen": SIGNED.replace("2024-01-31", "2020-01-31")},
         ["dokumen.yaml:5:12: penandatangan.tanggal: peringatan: tanggal 2020-01-31 tidak "

@@ -8,21 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO_ROOT, run_lampiran, write_year
+from conftest import REPO_ROOT, SIGNING_BLOCK, run_lampiran, write_year
 from lampiran.content import load_year
-
-SIGNING_BLOCK = """\
-penandatangan:
-  tempat: Contoh
-  tanggal: 2024-01-31
-  pihak_pertama:
-    nama: Dr. NAMA KEPALA, S.Sos., M.Si.
-    jabatan: Kepala Badan
-    nip: "19700101 199003 1 001"
-  pihak_kedua:
-    nama: NAMA BUPATI
-    jabatan: Bupati Contoh
-"""
 
 
 @pytest.fixture

@@ -13,7 +13,15 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import CONTENT_2024, REPO_ROOT, VALID_DOKUMEN, VALID_SASARAN, run_lampiran, write_year
+from conftest import (
+    CONTENT_2024,
+    REPO_ROOT,
+    SIGNING_BLOCK,
+    VALID_DOKUMEN,
+    VALID_SASARAN,
+    run_lampiran,
+    write_year,
+)
 from lampiran.content import load_year
 from lampiran.schema import SCHEMAS, render_schema
 
@@ -160,18 +168,10 @@ SASARAN_CASES: dict[str, tuple[bool, str]] = {
         "relevansi: Relevansi indikator.", "relevansi:\n      - satu")),
 }
 
-SIGNED = VALID_DOKUMEN + """\
-penandatangan:
-  tempat: Contoh
-  tanggal: 2024-01-31
-  pihak_pertama:
-    nama: Dr. NAMA KEPALA, S.Sos., M.Si.
-    jabatan: Kepala Badan
-    nip: 19700101 199003 1 001
-  pihak_kedua:
-    nama: NAMA BUPATI
-    jabatan: Bupati Contoh
-"""
+# The NIP unquoted: editors must accept it as YAML reads it, a plain number.
+SIGNED = VALID_DOKUMEN + SIGNING_BLOCK.replace(
+    '"19700101 199003 1 001"', "19700101 199003 1 001"
+)
 
 DOKUMEN_CASES: dict[str, tuple[bool, str]] = {
     "the example file": (True, VALID_DOKUMEN),

@@ -246,6 +246,17 @@ class Penandatangan(_Strict):
         description="Pihak kedua: kepala daerah (kolom kiri)."
     )
 
+    @field_validator("tanggal", mode="before")
+    @classmethod
+    def _tanggal_is_iso_date(cls, value: Any) -> Any:
+        """Only TTTT-BB-HH: pydantic would also take a Unix timestamp or a date-time."""
+        if isinstance(value, str) and not re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
+            raise _custom(
+                f"tanggal '{shorten(value)}' harus ditulis dengan format TTTT-BB-HH, "
+                "misalnya 2024-01-31"
+            )
+        return value
+
 
 class Dokumen(_Strict):
     """``dokumen.yaml``: the document as a whole."""
