@@ -67,6 +67,27 @@ def test_warnings_alone_do_not_fail_the_check(in_tmp: Path) -> None:
     ]
 
 
+def test_text_pasted_from_word_is_pointed_out_without_failing_the_check(in_tmp: Path) -> None:
+    pasted = VALID_SASARAN.replace("  Kalimat kedua.\n", "  \u2022 satu hal\n  \u2022 dua hal\n")
+    write_year(in_tmp, sasaran={"01-disiplin.yaml": pasted.replace("ASN yang", "ASN\u00ad yang")})
+
+    result = run_lampiran("check", "content/2024")
+
+    assert result.code == 0
+    assert result.out.splitlines()[1:] == [
+        "content/2024/sasaran/01-disiplin.yaml:4:3: uraian: peringatan: baris ini diawali '\u2022' "
+        "(tanda butir dari Word), yang tidak menjadi butir daftar (baris-barisnya digabung "
+        "menjadi satu paragraf); untuk daftar butir, ganti '\u2022' dengan '- '",
+        "content/2024/sasaran/01-disiplin.yaml:5:3: uraian: peringatan: baris ini diawali '\u2022' "
+        "(tanda butir dari Word), yang tidak menjadi butir daftar (baris-barisnya digabung "
+        "menjadi satu paragraf); untuk daftar butir, ganti '\u2022' dengan '- '",
+        "content/2024/sasaran/01-disiplin.yaml:7:22: indikator[0].nama: peringatan: ada tanda "
+        "pemenggalan tersembunyi (kode 0x00ad) di sini (biasanya terbawa saat menyalin dari "
+        "Word); hapus karakter itu agar teks tercetak, dicari dan diperiksa ejaannya dengan benar",
+        "0 kesalahan, 3 peringatan",
+    ]
+
+
 def test_without_a_folder_the_newest_year_is_checked(in_tmp: Path) -> None:
     write_year(in_tmp, year="2024", sasaran=BROKEN)
     write_year(in_tmp, year="2025", dokumen="instansi: Badan Contoh\ntahun: 2025\n")
@@ -87,6 +108,19 @@ def test_without_a_folder_the_newest_year_is_checked(in_tmp: Path) -> None:
         (["check", "content/2024/dokumen.yaml"],
          "Galat: 'content/2024/dokumen.yaml' bukan folder; sebutkan folder tahunnya"),
         (["check", "--bogus"], "Galat: Tidak ada pilihan '--bogus'."),
+        (["check", "2024"], "Galat: folder '2024' tidak ada; maksud Anda content/2024?"),
+        (["check", "content/2024/sasaran"],
+         "Galat: 'content/2024/sasaran' ada di dalam folder tahun; sebutkan folder tahunnya "
+         "sendiri, yaitu content/2024"),
+        (["check", "--spellng"], "Galat: Tidak ada pilihan '--spellng'. Maksud Anda '--spelling'?"),
+        (["check", "--spelling=ya"], "Galat: Pilihan '--spelling' tidak menerima nilai."),
+        (["check", "content/2024", "lagi"], "Galat: Ada argumen berlebih (lagi)"),
+        (["chek"], "Galat: Tidak ada perintah 'chek'. (Maksud Anda salah satu dari: 'check', "
+                   "'schema'?)"),
+        (["build", "--paper", "Letter"],
+         "Galat: Nilai tidak sah untuk '--paper': 'Letter' tidak dikenal; pilih salah satu: "
+         "F4, A4"),
+        (["build", "-o"], "Galat: Pilihan '-o' memerlukan nilai."),
     ],
 )
 def test_usage_mistakes_exit_2_with_a_message(
@@ -173,3 +207,19 @@ def test_badly_broken_content_never_shows_a_traceback(tmp_path: Path) -> None:
         "content/2024/sasaran/04-d.yaml",
     ]
     assert shown[-1] == "6 kesalahan, 0 peringatan"
+
+
+def test_help_of_every_command_is_in_indonesian() -> None:
+    english = ["Usage", "Options", "Show this", "default:", "Error", "[required]", "<="]
+    for command in ["check", "build", "new", "diff", "spelling", "schema"]:
+        result = run_lampiran(command, "--help")
+
+        assert result.code == 0
+        assert result.out.startswith(f"Cara pakai: lampiran {command} [PILIHAN]")
+        assert [word for word in english if word in result.out] == [], command
+
+
+def test_help_of_build_keeps_the_output_file_name_on_one_line() -> None:
+    result = run_lampiran("build", "--help")
+
+    assert "    FOLDER_TUJUAN/lampiran-2-perjanjian-kinerja-<tahun>.docx\n" in result.out

@@ -69,8 +69,9 @@ CASES: dict[str, tuple[dict[str, Any], list[str]]] = {
     "file_not_utf8": (
         {"sasaran": {"01-disiplin.yaml": S.replace("Kalimat pertama", "Kalimat pértama")
                      .encode("latin-1")}},
-        ["sasaran/01-disiplin.yaml:3:12: berkas ini bukan teks UTF-8 (ada byte yang tidak "
-         "dikenal); buka di editor lalu simpan ulang dengan encoding UTF-8"],
+        ["sasaran/01-disiplin.yaml:3:12: berkas ini bukan teks UTF-8: karakter di sini "
+         "(mungkin 'é') tersimpan dengan encoding lain, misalnya Windows-1252; buka di editor "
+         "lalu simpan ulang dengan encoding UTF-8"],
     ),
     "yml_file_in_sasaran": (
         {"sasaran": {"01-disiplin.yaml": S, "02-kompetensi.yml": S.replace("Disiplin", "X")}},
@@ -232,7 +233,8 @@ CASES: dict[str, tuple[dict[str, Any], list[str]]] = {
     ),
     "no_dokumen": (
         {"dokumen": None},
-        ["dokumen.yaml:1:1: berkas dokumen.yaml tidak ada"],
+        ["dokumen.yaml:1:1: berkas dokumen.yaml tidak ada; buat berkas itu dengan paling "
+         "sedikit 'instansi:' dan 'tahun:' (lihat contoh di README)"],
     ),
     "duplicate_indicator_name_within_a_sasaran": (
         {"sasaran": {"01-disiplin.yaml": S + S[S.index("  - nama"):]}},
@@ -352,6 +354,221 @@ CASES: dict[str, tuple[dict[str, Any], list[str]]] = {
          "sasaran/02-lain.yaml:2:9: kurung '[' atau '{' dibuka tetapi tidak ditutup; tutup "
          "kurungnya"],
     ),
+    # Pasted from Word, typed in a hurry: what planning staff really write.
+    "word_smart_quotes_around_target": (
+        {"sasaran": sasaran_with("99,99%", "\u201c99,99%\u201d")},
+        ["sasaran/01-disiplin.yaml:10:13: indikator[0].target: target diapit tanda kutip miring "
+         "(\u201c\u201d) dari Word, yang akan ikut tercetak; hapus tanda kutip itu: 99,99%"],
+    ),
+    "word_smart_quotes_taken_for_yaml_quotes": (
+        {"sasaran": sasaran_with("Relevansi indikator.", "\u201cCatatan: penting\u201d")},
+        ["sasaran/01-disiplin.yaml:7:24: nilai diawali tanda kutip miring (\u201c) dari Word, "
+         "yang tidak dikenali YAML sebagai tanda kutip; ganti tanda kutip di awal dan akhir "
+         "nilai dengan tanda kutip lurus (\"...\")"],
+    ),
+    "non_breaking_space_in_indentation": (
+        {"sasaran": sasaran_with("    target: 99,99%", "\u00a0" * 4 + "target: 99,99%")},
+        ["sasaran/01-disiplin.yaml:10:1: indentasi baris ini memuat spasi tak-putus (kode "
+         "0x00a0), biasanya terbawa saat menyalin dari Word; hapus indentasinya lalu ketik ulang "
+         "dengan spasi biasa"],
+    ),
+    "ideographic_space_in_indentation": (
+        {"sasaran": sasaran_with("    target: 99,99%", "\u3000   target: 99,99%")},
+        ["sasaran/01-disiplin.yaml:10:1: indentasi baris ini memuat spasi khusus (kode 0x3000), "
+         "biasanya terbawa saat menyalin dari Word; hapus indentasinya lalu ketik ulang dengan "
+         "spasi biasa"],
+    ),
+    "byte_order_mark_inside_the_file": (
+        {"sasaran": sasaran_with("  - nama:", "\ufeff  - nama:")},
+        ["sasaran/01-disiplin.yaml:6:1: indentasi baris ini memuat tanda BOM tak terlihat (kode "
+         "0xfeff), biasanya terbawa saat menyalin dari Word; hapus indentasinya lalu ketik ulang "
+         "dengan spasi biasa"],
+    ),
+    "non_breaking_space_after_colon": (
+        {"sasaran": sasaran_with("target: 99,99%", "target:\u00a099,99%")},
+        ["sasaran/01-disiplin.yaml:10:5: setelah 'target:' ada spasi tak-putus (kode 0x00a0), "
+         "padahal YAML memerlukan spasi biasa setelah titik dua; hapus lalu ketik ulang spasinya"],
+    ),
+    "non_breaking_space_inside_text_is_fine": (
+        {"sasaran": sasaran_with("Laporan Realisasi", "Laporan\u00a0Realisasi")},
+        [],
+    ),
+    "tab_after_colon": (
+        {"sasaran": sasaran_with("target: 99,99%", "target:\t99,99%")},
+        ["sasaran/01-disiplin.yaml:10:12: ada karakter tab setelah titik dua; YAML hanya "
+         "menerima spasi di sini, ganti tab dengan spasi"],
+    ),
+    "word_bullet_as_list_item": (
+        {"sasaran": sasaran_with("  - nama:", "  \u2022 nama:")},
+        ["sasaran/01-disiplin.yaml:6:3: butir daftar ditulis dengan '\u2022' (tanda butir dari "
+         "Word), padahal YAML hanya mengenal '-'; ganti '\u2022' dengan '-'"],
+    ),
+    "en_dash_as_list_item": (
+        {"sasaran": sasaran_with("  - nama:", "  \u2013 nama:")},
+        ["sasaran/01-disiplin.yaml:6:3: butir daftar ditulis dengan '\u2013' (tanda butir dari "
+         "Word), padahal YAML hanya mengenal '-'; ganti '\u2013' dengan '-'"],
+    ),
+    "word_bullets_in_prose": (
+        {"sasaran": sasaran_with("  Kalimat kedua.", "  \u2022 satu hal\n  \u2022 dua hal")},
+        ["sasaran/01-disiplin.yaml:4:3: uraian: peringatan: baris ini diawali '\u2022' (tanda "
+         "butir dari Word), yang tidak menjadi butir daftar (baris-barisnya digabung menjadi "
+         "satu paragraf); untuk daftar butir, ganti '\u2022' dengan '- '",
+         "sasaran/01-disiplin.yaml:5:3: uraian: peringatan: baris ini diawali '\u2022' (tanda "
+         "butir dari Word), yang tidak menjadi butir daftar (baris-barisnya digabung menjadi "
+         "satu paragraf); untuk daftar butir, ganti '\u2022' dengan '- '"],
+    ),
+    "zero_width_space_in_key": (
+        {"sasaran": sasaran_with("target: 99,99%", "target\u200b: 99,99%")},
+        ["sasaran/01-disiplin.yaml:10:11: indikator[0].target: kunci 'target' memuat karakter "
+         "tak terlihat (kode 0x200b), biasanya terbawa saat menyalin; hapus karakter itu (ketik "
+         "ulang kuncinya)"],
+    ),
+    "zero_width_space_in_text": (
+        {"sasaran": sasaran_with("nama: Cakupan ASN", "nama: Cakupan\u200b ASN")},
+        ["sasaran/01-disiplin.yaml:6:18: indikator[0].nama: peringatan: ada karakter tak "
+         "terlihat (kode 0x200b) di sini (biasanya terbawa saat menyalin dari Word); hapus "
+         "karakter itu agar teks tercetak, dicari dan diperiksa ejaannya dengan benar"],
+    ),
+    "soft_hyphen_in_text": (
+        {"sasaran": sasaran_with("Kalimat pertama", "Kali\u00admat pertama")},
+        ["sasaran/01-disiplin.yaml:3:7: uraian: peringatan: ada tanda pemenggalan tersembunyi "
+         "(kode 0x00ad) di sini (biasanya terbawa saat menyalin dari Word); hapus karakter itu "
+         "agar teks tercetak, dicari dan diperiksa ejaannya dengan benar"],
+    ),
+    "forgotten_colon": (
+        {"sasaran": sasaran_with("target: 99,99%", "target 99,99%")},
+        ["sasaran/01-disiplin.yaml:10:5: baris ini tidak berisi titik dua (:) sesudah kuncinya. "
+         "Bila ini kunci, tambahkan titik dua dan spasi sesudah kuncinya, misalnya 'target: "
+         "99,99%'; bila ini lanjutan teks baris sebelumnya, tulis teksnya di bawah 'kunci: |' "
+         "dan menjorok lebih dalam daripada kuncinya"],
+    ),
+    "forgotten_colon_on_the_last_line": (
+        {"sasaran": sasaran_with("penjelasan_target: Penjelasan", "penjelasan_target Penjelasan")},
+        ["sasaran/01-disiplin.yaml:11:5: baris ini tidak berisi titik dua (:) sesudah kuncinya. "
+         "Bila ini kunci, tambahkan titik dua dan spasi sesudah kuncinya, misalnya "
+         "'penjelasan_target: Penjelasan target.'; bila ini lanjutan teks baris sebelumnya, "
+         "tulis teksnya di bawah 'kunci: |' dan menjorok lebih dalam daripada kuncinya"],
+    ),
+    "no_space_after_colon": (
+        {"sasaran": sasaran_with("target: 99,99%", "target:99,99%")},
+        ["sasaran/01-disiplin.yaml:10:5: setelah titik dua harus ada spasi; tulis 'target: "
+         "99,99%'"],
+    ),
+    "continuation_line_not_indented": (
+        {"sasaran": sasaran_with("Laporan Realisasi Kinerja", "Laporan Realisasi\n    Kinerja")},
+        ["sasaran/01-disiplin.yaml:10:5: baris ini tidak berisi titik dua (:) sesudah kuncinya. "
+         "Bila ini kunci, tambahkan titik dua dan spasi sesudah kuncinya; bila ini lanjutan teks "
+         "baris sebelumnya, tulis teksnya di bawah 'kunci: |' dan menjorok lebih dalam daripada "
+         "kuncinya"],
+    ),
+    "block_text_not_indented": (
+        {"sasaran": sasaran_with("uraian: |\n  Kalimat pertama.\n  Kalimat kedua.",
+                                 "uraian: |\nKalimat pertama.\nKalimat kedua.")},
+        ["sasaran/01-disiplin.yaml:3:1: teks di bawah 'uraian: |' harus menjorok lebih dalam "
+         "daripada kunci 'uraian'; tambahkan spasi di awal setiap baris teksnya"],
+    ),
+    "item_key_indented_too_deep": (
+        {"sasaran": sasaran_with("    target: 99,99%", "      target: 99,99%")},
+        ["sasaran/01-disiplin.yaml:10:13: kunci 'target' menjorok lebih dalam daripada kunci di "
+         "atasnya, sehingga dibaca sebagai lanjutan teks baris sebelumnya; samakan indentasinya "
+         "dengan kunci lain di tingkat yang sama"],
+    ),
+    "second_indikator_without_its_dash": (
+        {"sasaran": {"01-disiplin.yaml": S + "    nama: Indikator kedua\n"
+                     "    relevansi: R\n    target: 5\n    penjelasan_target: P\n"}},
+        ["sasaran/01-disiplin.yaml:12:5: indikator[0].nama: kunci 'nama' ditulis dua kali di "
+         "butir yang sama (pertama di baris 6); bila baris ini memulai butir baru, awali dengan "
+         "'- ' ('- nama: ...') seperti butir sebelumnya, bila tidak, hapus salah satunya"],
+    ),
+    "misspelt_key_is_not_also_called_missing": (
+        {"sasaran": sasaran_with("    target:", "    Target:")},
+        ["sasaran/01-disiplin.yaml:10:5: indikator[0].Target: kunci 'Target' tidak dikenal; "
+         "maksud Anda 'target'?"],
+    ),
+    "target_percent_sign_first": (
+        {"sasaran": sasaran_with("99,99%", "%85")},
+        ["sasaran/01-disiplin.yaml:10:13: tanda '%' ditulis di belakang angka, tidak di "
+         "depannya; tulis 85%"],
+    ),
+    "target_percent_sign_first_quoted": (
+        {"sasaran": sasaran_with("99,99%", "'% 85'")},
+        ["sasaran/01-disiplin.yaml:10:13: indikator[0].target: tanda '%' ditulis di belakang "
+         "angka, tidak di depannya; tulis 85%"],
+    ),
+    "target_unquoted_leading_dot": (
+        {"sasaran": sasaran_with("99,99%", ".5")},
+        ["sasaran/01-disiplin.yaml:10:13: indikator[0].target: angka .5 perlu angka 0 di "
+         "depannya dan koma sebagai pemisah desimal; tulis 0,5"],
+    ),
+    "target_unquoted_with_underscores": (
+        {"sasaran": sasaran_with("99,99%", "1_000")},
+        ["sasaran/01-disiplin.yaml:10:13: indikator[0].target: angka 1_000 tidak dapat dicetak "
+         "seperti itu; tulis '1.000' (titik sebagai pemisah ribuan, dalam tanda kutip)"],
+    ),
+    "target_ratio_stays_as_written": (
+        {"sasaran": sasaran_with("99,99%", "1:30")},
+        [],
+    ),
+    "date_day_first": (
+        {"dokumen": SIGNED.replace("2024-01-31", "31-01-2024")},
+        ["dokumen.yaml:5:12: penandatangan.tanggal: tanggal '31-01-2024' harus ditulis dengan "
+         "format TTTT-BB-HH; tulis 2024-01-31"],
+    ),
+    "date_in_words": (
+        {"dokumen": SIGNED.replace("2024-01-31", "31 Januari 2024")},
+        ["dokumen.yaml:5:12: penandatangan.tanggal: tanggal '31 Januari 2024' harus ditulis "
+         "dengan format TTTT-BB-HH; tulis 2024-01-31"],
+    ),
+    "date_without_leading_zero": (
+        {"dokumen": SIGNED.replace("2024-01-31", "2024-1-31")},
+        ["dokumen.yaml:5:12: penandatangan.tanggal: tanggal '2024-1-31' harus ditulis dengan "
+         "format TTTT-BB-HH; tulis 2024-01-31"],
+    ),
+    "file_saved_as_utf16": (
+        {"sasaran": {"01-disiplin.yaml": S.encode("utf-16")}},
+        ["sasaran/01-disiplin.yaml:1:1: berkas ini tersimpan sebagai UTF-16 (di Notepad disebut "
+         "'Unicode'), bukan UTF-8; buka di editor lalu simpan ulang dengan encoding UTF-8"],
+    ),
+    "sasaran_file_saved_with_txt_suffix": (
+        {"sasaran": {"01-disiplin.yaml": S, "02-lain.yaml.txt": S.replace("Disiplin", "X")}},
+        ["sasaran/02-lain.yaml.txt:1:1: berkas ini berakhiran '.yaml.txt' (Notepad menambahkan "
+         "'.txt' saat menyimpan) sehingga tidak dibaca; ganti nama menjadi '02-lain.yaml'"],
+    ),
+    "list_dash_followed_by_non_breaking_space": (
+        {"sasaran": sasaran_with("  - nama:", "  -\u00a0nama:")},
+        ["sasaran/01-disiplin.yaml:6:3: setelah tanda butir '-' ada spasi tak-putus (kode "
+         "0x00a0), padahal YAML memerlukan spasi biasa; hapus lalu ketik ulang spasinya"],
+    ),
+    "list_dash_without_space": (
+        {"sasaran": sasaran_with("  - nama:", "  -nama:")},
+        ["sasaran/01-disiplin.yaml:6:3: tanda butir '-' harus diikuti spasi; tulis '- nama: ...'"],
+    ),
+    "line_of_only_a_non_breaking_space_inside_a_block": (
+        {"sasaran": sasaran_with("  Kalimat kedua.", "\u00a0\n  Kalimat kedua.")},
+        ["sasaran/01-disiplin.yaml:4:1: baris ini diawali spasi tak-putus (kode 0x00a0), "
+         "biasanya terbawa saat menyalin dari Word; hapus karakter itu, lalu ketik ulang "
+         "indentasinya dengan spasi biasa"],
+    ),
+    "non_breaking_space_between_key_and_colon": (
+        {"sasaran": sasaran_with("target: 99,99%", "target\u00a0: 99,99%")},
+        ["sasaran/01-disiplin.yaml:10:11: indikator[0].target: kunci 'target' memuat spasi "
+         "tak-putus (kode 0x00a0), biasanya terbawa saat menyalin; hapus karakter itu (ketik "
+         "ulang kuncinya)"],
+    ),
+    "indicator_names_differing_only_by_an_invisible_character": (
+        {"sasaran": {"01-disiplin.yaml": S + S[S.index("  - nama"):].replace(
+            "Cakupan ASN", "Cakupan\u200b ASN")}},
+        ["sasaran/01-disiplin.yaml:12:11: indikator[1].nama: nama indikator sama dengan "
+         "indikator[0] di berkas ini; setiap indikator dalam satu sasaran harus bernama beda",
+         "sasaran/01-disiplin.yaml:12:18: indikator[1].nama: peringatan: ada karakter tak "
+         "terlihat (kode 0x200b) di sini (biasanya terbawa saat menyalin dari Word); hapus "
+         "karakter itu agar teks tercetak, dicari dan diperiksa ejaannya dengan benar"],
+    ),
+    "no_space_after_the_colon_of_the_first_key": (
+        {"sasaran": sasaran_with("sasaran: Meningkatnya", "sasaran:Meningkatnya")},
+        ["sasaran/01-disiplin.yaml:1:1: setelah titik dua harus ada spasi; tulis 'sasaran: "
+         "Meningkatnya Disiplin Aparatur'"],
+    ),
 }
 
 
@@ -365,3 +582,50 @@ def test_broken_year_is_reported_at_each_place(
 
     assert [p.format(relative_to=folder) for p in report.sorted()] == expected
     assert (year is None) == report.has_errors
+
+
+def test_dokumen_saved_by_notepad_with_txt_suffix_is_named(tmp_path: Path) -> None:
+    folder = write_year(tmp_path, dokumen=None)
+    (folder / "dokumen.yaml.txt").write_text(VALID_DOKUMEN, encoding="utf-8")
+
+    _, report = load_year(folder)
+
+    assert [p.format(relative_to=folder) for p in report.sorted()] == [
+        "dokumen.yaml:1:1: berkas dokumen.yaml tidak ada; ganti nama 'dokumen.yaml.txt' "
+        "menjadi 'dokumen.yaml'"
+    ]
+
+
+def test_sasaran_folder_with_a_capital_letter_is_named(tmp_path: Path) -> None:
+    folder = write_year(tmp_path)
+    (folder / "sasaran").rename(folder / "Sasaran")
+
+    _, report = load_year(folder)
+
+    assert [p.format(relative_to=folder) for p in report.sorted()] == [
+        "sasaran:1:1: folder sasaran/ tidak ada; ganti nama folder 'Sasaran' menjadi "
+        "'sasaran' (huruf kecil semua)"
+    ]
+
+
+def test_dokumen_that_is_a_folder_is_named(tmp_path: Path) -> None:
+    folder = write_year(tmp_path, dokumen=None)
+    (folder / "dokumen.yaml").mkdir()
+
+    _, report = load_year(folder)
+
+    assert [p.format(relative_to=folder) for p in report.sorted()] == [
+        "dokumen.yaml:1:1: dokumen.yaml adalah folder, padahal harus berupa berkas"
+    ]
+
+
+def test_broken_shortcut_in_sasaran_is_explained_in_indonesian(tmp_path: Path) -> None:
+    folder = write_year(tmp_path)
+    (folder / "sasaran" / "02-lain.yaml").symlink_to(tmp_path / "tidak-ada.yaml")
+
+    _, report = load_year(folder)
+
+    assert [p.format(relative_to=folder) for p in report.sorted()] == [
+        "sasaran/02-lain.yaml:1:1: berkas tidak dapat dibaca: berkasnya tidak ada (mungkin "
+        "pintasan yang rusak)"
+    ]

@@ -351,3 +351,13 @@ def test_reordered_indicators_are_moved_not_added_and_removed(pair: Pair) -> Non
     assert moved in (["urutan dipindah: 1 -> 2"], ["urutan dipindah: 2 -> 1"])
     assert not any("ditambah" in line or "dihapus" in line for line in lines)
     assert lines[-1] == "Tidak berubah: 0 sasaran, 1 indikator, 2 target."
+
+
+def test_unknown_format_lists_the_formats_in_indonesian(two_years: None) -> None:
+    result = run_lampiran("diff", "--format", "html")
+
+    assert result.code == 2
+    assert result.err.splitlines()[-1] == (
+        "Galat: Nilai tidak sah untuk '--format': 'html' tidak dikenal; pilih salah satu: "
+        "text, markdown, json"
+    )

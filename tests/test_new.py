@@ -159,3 +159,32 @@ def test_new_without_content_is_a_usage_mistake(
 
     assert result.code == 2
     assert "tidak ada folder tahun" in result.err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["new", "duaribu"], "Galat: Nilai tidak sah untuk '[TAHUN]': 'duaribu' bukan tahun; "
+                             "tulis empat angka, misalnya 2025"),
+        (["new", "1999"], "Galat: Nilai tidak sah untuk '[TAHUN]': tahun 1999 di luar rentang "
+                          "2000 sampai 2100"),
+        (["new", "--from", "24"], "Galat: Nilai tidak sah untuk '--from': '24' bukan tahun; "
+                                  "tulis empat angka, misalnya 2025"),
+    ],
+)
+def test_a_year_that_is_not_a_year_is_refused_in_indonesian(
+    repo_copy: Path, args: list[str], message: str
+) -> None:
+    result = run_lampiran(*args)
+
+    assert result.code == 2
+    assert result.err.splitlines()[-1] == message
+    assert not (repo_copy / "content" / "2025").exists()
+
+
+def test_help_of_new_shows_no_english_range_notation() -> None:
+    result = run_lampiran("new", "--help")
+
+    assert result.code == 0
+    assert "<=" not in result.out and "integer" not in result.out
+    assert "--from TAHUN  Tahun yang disalin (bawaan: tahun terbaru di content/)." in result.out

@@ -137,6 +137,27 @@ def test_without_kamus_its_acronyms_are_flagged(tmp_path: Path) -> None:
     assert flagged_words(report.problems) == ["ASN", "OPD"]
 
 
+def test_invisible_characters_pasted_from_word_do_not_split_words(tmp_path: Path) -> None:
+    # A soft hyphen and a word joiner inside words, a zero-width space after one, and
+    # Word's curly quotes around one: the words are still whole and known.
+    uraian = "  Pegawai dihar\u00adapkan disip\u2060lin\u200b dan \u201cprofesional\u201d.\n"
+    folder = year_with_kamus(tmp_path, sasaran_with(uraian), kamus="")
+
+    report = check_year_spelling(folder)
+
+    assert flagged_words(report.problems) == []
+
+
+def test_a_typo_with_a_soft_hyphen_is_reported_without_it(tmp_path: Path) -> None:
+    folder = year_with_kamus(tmp_path, sasaran_with("  Pegawai dihar\u00adapkn.\n"), kamus="")
+
+    report = check_year_spelling(folder)
+
+    assert [(p.line, p.column, p.message.split(";")[0]) for p in report.problems] == [
+        (3, 11, "ejaan 'diharapkn' tidak dikenal"),
+    ]
+
+
 def test_kamus_accepts_capitalised_forms_but_acronyms_only_as_written(tmp_path: Path) -> None:
     kamus = "# komentar\nkedisiplinan\nASN  # singkatan\nMenpan\n"
     uraian = "  Kedisiplinan KEDISIPLINAN kedisiplinan ASN asn Menpan MENPAN menpan.\n"

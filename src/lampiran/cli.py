@@ -17,7 +17,7 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from lampiran import __version__, clicklocale
-from lampiran.errors import ContentError, Report, UsageProblem
+from lampiran.errors import ContentError, Report, UsageProblem, os_reason
 
 clicklocale.install()
 
@@ -66,6 +66,30 @@ def cli(debug: bool) -> None:
     di content/<tahun>/sasaran/. Periksa dengan 'lampiran check', lalu buat dokumen
     Word dengan 'lampiran build'.
     """
+
+
+class Choice(click.Choice):  # type: ignore[type-arg]  # generic only in newer click
+    """A choice whose error lists the choices as the help shows them (F4, not f4)."""
+
+    def get_invalid_choice_message(self, value: Any, ctx: click.Context | None) -> str:
+        return f"'{value}' tidak dikenal; pilih salah satu: {', '.join(map(str, self.choices))}"
+
+
+class Tahun(click.ParamType):  # type: ignore[type-arg]  # generic only in newer click
+    """A year between 2000 and 2100, refused in Indonesian (click's IntRange speaks math)."""
+
+    name = "tahun"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip()
+        if not (len(text) == 4 and text.isascii() and text.isdigit()):
+            self.fail(f"'{value}' bukan tahun; tulis empat angka, misalnya 2025", param, ctx)
+        if not 2000 <= int(text) <= 2100:
+            self.fail(f"tahun {text} di luar rentang 2000 sampai 2100", param, ctx)
+        return int(text)
 
 
 def year_argument(function: F) -> F:
@@ -117,7 +141,7 @@ def check(folder: Path | None, spelling: bool) -> None:
 @click.option("-o", "--output", "outdir", metavar="FOLDER", default=Path("dist"),
               show_default=True, type=click.Path(path_type=Path, file_okay=False),
               help="Folder tujuan dokumen.")
-@click.option("--paper", type=click.Choice(["F4", "A4"], case_sensitive=False), default="F4",
+@click.option("--paper", type=Choice(["F4", "A4"], case_sensitive=False), default="F4",
               metavar="[F4|A4]", show_default=True,
               help="Ukuran kertas: F4 (215 x 330 mm) atau A4 (210 x 297 mm).")
 @click.option("--template", "template", metavar="BERKAS",
@@ -134,9 +158,12 @@ def build(folders: tuple[Path, ...], outdir: Path, paper: str, template: Path | 
     FOLDER adalah folder tahun, misalnya content/2024; bila tidak disebut, dipakai
     tahun terbaru di content/. Semua folder diperiksa dulu seperti 'lampiran check';
     bila ada kesalahan, semuanya ditampilkan dan tidak ada berkas yang ditulis.
-    Hasilnya FOLDER_TUJUAN/lampiran-2-perjanjian-kinerja-<tahun>.docx; berkas lama
-    hanya diganti bila dokumen baru sudah selesai dibuat. Dengan --pdf atau --pdfa,
-    semua .docx diubah ke PDF sekaligus dalam satu kali jalan LibreOffice.
+    Berkas lama hanya diganti bila dokumen baru sudah selesai dibuat. Dengan --pdf
+    atau --pdfa, semua .docx diubah ke PDF sekaligus dalam satu kali jalan LibreOffice.
+
+    \b
+    Hasilnya (FOLDER_TUJUAN diatur dengan -o):
+      FOLDER_TUJUAN/lampiran-2-perjanjian-kinerja-<tahun>.docx
     """
     from lampiran.build import BuildError, build_years
     from lampiran.content import resolve_year_folder
@@ -165,8 +192,8 @@ def build(folders: tuple[Path, ...], outdir: Path, paper: str, template: Path | 
 
 
 @cli.command("new")
-@click.argument("tahun", required=False, type=click.IntRange(2000, 2100))
-@click.option("--from", "from_tahun", metavar="TAHUN", type=click.IntRange(2000, 2100),
+@click.argument("tahun", required=False, type=Tahun())
+@click.option("--from", "from_tahun", metavar="TAHUN", type=Tahun(),
               help="Tahun yang disalin (bawaan: tahun terbaru di content/).")
 def new_year(tahun: int | None, from_tahun: int | None) -> None:
     """Mulai tahun baru dengan menyalin isi tahun sebelumnya ke content/TAHUN.
@@ -190,7 +217,7 @@ def new_year(tahun: int | None, from_tahun: int | None) -> None:
 @click.option("--rev", metavar="REV",
               help="Bandingkan folder LAMA pada revisi git REV (misalnya main) "
                    "dengan isinya sekarang.")
-@click.option("--format", "output_format", type=click.Choice(["text", "markdown", "json"]),
+@click.option("--format", "output_format", type=Choice(["text", "markdown", "json"]),
               default="text", show_default=True,
               help="text untuk layar, markdown untuk merge request, json untuk alat lain.")
 @click.option("--exit-code", is_flag=True,
@@ -264,7 +291,9 @@ def schema_command(output: Path) -> None:
     try:
         written = write_schemas(output)
     except OSError as exc:
-        raise StepFailed(f"skema tidak dapat ditulis ke {output.as_posix()}: {exc}") from None
+        raise StepFailed(
+            f"skema tidak dapat ditulis ke {output.as_posix()} ({os_reason(exc)})"
+        ) from None
     for path in written:
         click.echo(f"{path.as_posix()} ditulis.")
 

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from lampiran import pasted
 from lampiran.errors import ContentError, Problem, Report, UsageProblem, shorten
 from lampiran.models import Dokumen, Sasaran
 from lampiran.yamlsource import FieldPath, SourceFile, format_field, read_yaml_file
@@ -77,16 +78,36 @@ def resolve_year_folder(folder: Path | None, root: Path | None = None) -> Path:
             )
         return years[-1]
     if not folder.exists():
+        under_content = (root if root is not None else Path()) / CONTENT_DIR / folder
+        if _YEAR_NAME.fullmatch(folder.name) and under_content.is_dir():
+            raise UsageProblem(
+                f"folder '{folder.as_posix()}' tidak ada; maksud Anda "
+                f"{CONTENT_DIR}/{folder.as_posix()}?"
+            )
         raise UsageProblem(f"folder '{folder.as_posix()}' tidak ada; periksa penulisannya")
     if not folder.is_dir():
         raise UsageProblem(f"'{folder.as_posix()}' bukan folder; sebutkan folder tahunnya")
     name = folder.resolve().name
     if not _YEAR_NAME.fullmatch(name):
+        for parent in folder.resolve().parents:
+            if _YEAR_NAME.fullmatch(parent.name) and parent.parent.name == CONTENT_DIR:
+                raise UsageProblem(
+                    f"'{folder.as_posix()}' ada di dalam folder tahun; sebutkan folder "
+                    f"tahunnya sendiri, yaitu {_shown(parent)}"
+                )
         raise UsageProblem(
             f"nama folder '{name}' bukan tahun; folder isi dinamai dengan tahunnya, "
             "misalnya content/2024"
         )
     return folder
+
+
+def _shown(path: Path) -> str:
+    """A folder as the user would type it: relative to the working directory if inside."""
+    try:
+        return path.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def load_year(folder: Path) -> tuple[Year | None, Report]:
@@ -119,10 +140,18 @@ def require_year(folder: Path) -> tuple[Year, Report]:
 def _load_dokumen(
     folder: Path, path: Path, report: Report
 ) -> tuple[Dokumen, SourceFile] | None:
+    if path.is_dir():
+        report.error(
+            path, 1, 1, "", f"{DOKUMEN_FILE} adalah folder, padahal harus berupa berkas",
+        )
+        return None
     if not path.is_file():
-        hint = ""
-        for other in (folder / "dokumen.yml", folder / "dokumen.YAML"):
-            if other.is_file():
+        hint = (
+            "; buat berkas itu dengan paling sedikit 'instansi:' dan 'tahun:' "
+            "(lihat contoh di README)"
+        )
+        for other in sorted(folder.iterdir()) if folder.is_dir() else []:
+            if other.is_file() and _misnamed(other.name, DOKUMEN_FILE):
                 hint = f"; ganti nama '{other.name}' menjadi '{DOKUMEN_FILE}'"
         report.error(path, 1, 1, "", f"berkas {DOKUMEN_FILE} tidak ada{hint}")
         return None
@@ -136,10 +165,16 @@ def _load_dokumen(
 def _load_all_sasaran(folder: Path, report: Report) -> list[SasaranFile] | None:
     directory = folder / SASARAN_DIR
     if not directory.is_dir():
-        report.error(
-            directory, 1, 1, "",
-            f"folder {SASARAN_DIR}/ tidak ada; buat folder itu dan isi satu berkas per sasaran",
+        misnamed = [
+            p for p in (folder.iterdir() if folder.is_dir() else [])
+            if p.is_dir() and p.name.strip().lower() == SASARAN_DIR
+        ]
+        fix = (
+            f"ganti nama folder '{misnamed[0].name}' menjadi '{SASARAN_DIR}' (huruf kecil semua)"
+            if misnamed
+            else "buat folder itu dan isi satu berkas per sasaran"
         )
+        report.error(directory, 1, 1, "", f"folder {SASARAN_DIR}/ tidak ada; {fix}")
         return None
     paths = sasaran_paths(directory, report)
     if not paths:
@@ -177,6 +212,14 @@ def sasaran_paths(directory: Path, report: Report) -> list[Path]:
                 entry, 1, 1, "",
                 f"berkas sasaran harus berakhiran .yaml; ganti nama menjadi '{entry.stem}.yaml'",
             )
+        elif _saved_with_extra_suffix(entry.name):
+            stem = entry.name.rsplit(".", 2)[0]
+            report.error(
+                entry, 1, 1, "",
+                f"berkas ini berakhiran '{''.join(entry.suffixes[-2:])}' (Notepad menambahkan "
+                f"'{entry.suffix}' saat menyimpan) sehingga tidak dibaca; ganti nama menjadi "
+                f"'{stem}.yaml'",
+            )
         else:
             report.warning(
                 entry, 1, 1, "",
@@ -184,6 +227,21 @@ def sasaran_paths(directory: Path, report: Report) -> list[Path]:
                 "pindahkan atau hapus bila tidak perlu",
             )
     return paths
+
+
+def _saved_with_extra_suffix(name: str) -> bool:
+    """``01-disiplin.yaml.txt``: a content file that an editor saved with its own suffix."""
+    parts = name.lower().rsplit(".", 2)
+    return len(parts) == 3 and parts[1] in {"yaml", "yml"} and parts[2] in {"txt", "text"}
+
+
+def _misnamed(name: str, wanted: str) -> bool:
+    """A file meant to be ``wanted``: other case, ``.yml``, or saved as ``.yaml.txt``."""
+    stem = wanted.rsplit(".", 1)[0]
+    lowered = name.lower()
+    return name != wanted and lowered in {
+        wanted, f"{stem}.yml", f"{stem}.yaml.txt", f"{stem}.yml.txt", f"{stem}.txt",
+    }
 
 
 def _read(path: Path, report: Report) -> SourceFile | None:
@@ -202,11 +260,39 @@ def validate_source(source: SourceFile, model: type[ModelT], report: Report) -> 
     try:
         return model.model_validate(source.data)
     except ValidationError as exc:
-        for error in exc.errors():
+        errors = exc.errors()
+        misspelt = _misspelt_keys(errors, model)
+        for error in errors:
             problem = _located(source, model, error)
-            if _before_stop(source, error, problem):
+            if _before_stop(source, error, problem) and _key_path(error) not in misspelt:
                 report.add(problem)
         return None
+
+
+def _key_path(error: Any) -> FieldPath | None:
+    """The place of a missing key, ``None`` for other errors."""
+    return tuple(error["loc"]) if error["type"] == "missing" else None
+
+
+def _misspelt_keys(errors: list[Any], model: type[BaseModel]) -> set[FieldPath]:
+    """Missing keys that an unknown key beside them is a near miss of (``Target``).
+
+    "kunci 'Target' tidak dikenal; maksud Anda 'target'?" says it all; reporting the
+    missing 'target' as well would only send the author looking for a second mistake.
+    """
+    import difflib
+
+    missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
+    covered: set[FieldPath] = set()
+    for error in errors:
+        if error["type"] != "extra_forbidden" or not error["loc"]:
+            continue
+        where = tuple(error["loc"])
+        allowed = _allowed_keys(model, where)
+        match = difflib.get_close_matches(str(where[-1]), allowed, n=1, cutoff=0.6)
+        if match and (*where[:-1], match[0]) in missing:
+            covered.add((*where[:-1], match[0]))
+    return covered
 
 
 _INCOMPLETE_KINDS = {"missing", "too_short"}
@@ -217,6 +303,12 @@ def _before_stop(source: SourceFile, error: Any, problem: Problem) -> bool:
     if source.stopped_at is None:
         return True
     if error["type"] in _INCOMPLETE_KINDS:
+        return False
+    value = error.get("input", "")
+    if (value is None or (isinstance(value, str) and not value.strip())) and (
+        problem.line == source.stopped_at[0] - 1
+    ):
+        # An empty value right above the error: its text is what YAML could not read.
         return False
     return (problem.line, problem.column) < source.stopped_at
 
@@ -407,7 +499,9 @@ def _check_unique_indicator_names(sasaran: Iterable[SasaranFile], report: Report
 
 
 def _normalized(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    """Compare names as readers see them: invisible characters and spacing do not count."""
+    visible = "".join(char for char in text if not pasted.is_invisible(char))
+    return " ".join(visible.split()).casefold()
 
 
 def raise_for_errors(report: Report) -> None:

@@ -9,6 +9,8 @@ line decides how to show them.
 from __future__ import annotations
 
 import enum
+import errno
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,14 +58,37 @@ def shorten(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
 
 
+_OS_REASONS = {
+    errno.ENOENT: "berkasnya tidak ada (mungkin pintasan yang rusak)",
+    errno.EACCES: "tidak ada izin untuk membukanya",
+    errno.EPERM: "tidak ada izin untuk membukanya",
+    errno.EISDIR: "itu sebuah folder, bukan berkas",
+    errno.ENOTDIR: "salah satu bagian lokasinya bukan folder",
+    errno.ENOSPC: "ruang disk penuh",
+    errno.EROFS: "disknya hanya dapat dibaca",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused a file, in Indonesian when the reason is a common one."""
+    if exc.errno in _OS_REASONS:
+        return _OS_REASONS[exc.errno]
+    return exc.strerror or str(exc)
+
+
 def _display_path(path: Path, relative_to: Path | None) -> str:
     """Show paths relative to the working directory when possible, with forward slashes."""
     base = relative_to if relative_to is not None else Path.cwd()
-    try:
-        shown = path.resolve().relative_to(base.resolve())
-    except ValueError:
-        shown = path
-    return shown.as_posix()
+    # Without following links first: a broken link must be shown where it is.
+    for shown_path, shown_base in (
+        (Path(os.path.abspath(path)), Path(os.path.abspath(base))),
+        (path.resolve(), base.resolve()),
+    ):
+        try:
+            return shown_path.relative_to(shown_base).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
 
 
 @dataclass

@@ -40,9 +40,11 @@ def _custom(message: str) -> PydanticCustomError:
 
 
 # Characters that cannot be printed in a Word document (XML refuses most of them). They
-# can only reach a value through an escape in double quotes ("\x07"), since the reader
-# refuses them written raw.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+# can only reach a value through an escape in double quotes ("\x07", "\ud800"), since the
+# reader refuses them written raw. A lone surrogate cannot even be written as UTF-8.
+_UNPRINTABLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
+)
 
 
 def _as_text(value: Any) -> Any:
@@ -152,18 +154,51 @@ _TANGGAL_SCHEMA = {
 }
 
 # A target in text must not use a dot for decimals (99.99%) nor English thousands
-# (1,000.50): the same two rules as ``targets.normalize_target``.
+# (1,000.50), nor put '%' first or sit in Word's curly quotes: the rules of
+# ``targets.normalize_target`` that can be told from the text alone.
 _TARGET_SCHEMA = {
     "type": _TEXT_TYPES,
     "pattern": (
         r"^(?!\s*[+-]?[0-9]+\.[0-9]{1,2}(?![0-9]))"
         r"(?!\s*[+-]?[0-9]{1,3}(?:,[0-9]{3})+\.[0-9])"
+        r"(?!\s*%\s*[0-9])"
+        "(?!\\s*[\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb].*"
+        "[\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb]\\s*$)"
         r"\s*[^\n]*\S[^\n]*\s*$"
     ),
     "patternErrorMessage": (
         "Target ditulis satu baris dengan koma sebagai pemisah desimal, misalnya 99,99%."
     ),
 }
+
+
+_MONTHS = (
+    "januari", "februari", "maret", "april", "mei", "juni",
+    "juli", "agustus", "september", "oktober", "november", "desember",
+)
+
+
+def _read_other_date_format(text: str) -> datetime.date | None:
+    """The date meant by ``31-01-2024``, ``31/01/2024``, ``2024-1-31`` or ``31 Januari 2024``.
+
+    Only used to propose the ISO spelling in the message; such dates are still refused,
+    because ``01-02-2024`` means a different day to different readers.
+    """
+    text = text.strip()
+    day_first = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", text)
+    year_first = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", text)
+    in_words = re.fullmatch(r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})", text)
+    try:
+        if day_first:
+            return datetime.date(int(day_first[3]), int(day_first[2]), int(day_first[1]))
+        if year_first:
+            return datetime.date(int(year_first[1]), int(year_first[2]), int(year_first[3]))
+        if in_words and in_words[2].lower() in _MONTHS:
+            month = _MONTHS.index(in_words[2].lower()) + 1
+            return datetime.date(int(in_words[3]), month, int(in_words[1]))
+    except ValueError:
+        return None
+    return None
 
 
 class _Strict(BaseModel):
@@ -251,9 +286,10 @@ class Penandatangan(_Strict):
     def _tanggal_is_iso_date(cls, value: Any) -> Any:
         """Only TTTT-BB-HH: pydantic would also take a Unix timestamp or a date-time."""
         if isinstance(value, str) and not re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
+            meant = _read_other_date_format(value)
+            example = f"; tulis {meant.isoformat()}" if meant else ", misalnya 2024-01-31"
             raise _custom(
-                f"tanggal '{shorten(value)}' harus ditulis dengan format TTTT-BB-HH, "
-                "misalnya 2024-01-31"
+                f"tanggal '{shorten(value)}' harus ditulis dengan format TTTT-BB-HH{example}"
             )
         return value
 

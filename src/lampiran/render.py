@@ -47,6 +47,7 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NUMBERING_PART = "word/numbering.xml"
 _CORE_PART = "docProps/core.xml"
 _DOCUMENT_PART = "word/document.xml"
+_CONTENT_TYPES_PART = "[Content_Types].xml"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
@@ -262,29 +263,58 @@ def _finish_document(xml: str, paper: str) -> str:
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
     root = etree.fromstring(xml.encode("utf-8"), parser)
     width, height = PAPER_SIZES[paper]
+    body_section = root.find(f"{{{_W}}}body/{{{_W}}}sectPr")
     for sect_pr in root.iter(f"{{{_W}}}sectPr"):
         size = sect_pr.find(f"{{{_W}}}pgSz")
         if size is None:
-            size = etree.SubElement(sect_pr, f"{{{_W}}}pgSz")
+            size = etree.Element(f"{{{_W}}}pgSz")
+            sect_pr.insert(_page_size_position(sect_pr), size)
         old_text = _text_width(sect_pr)
         landscape = size.get(f"{{{_W}}}orient") == "landscape"
         size.set(f"{{{_W}}}w", str(height if landscape else width))
         size.set(f"{{{_W}}}h", str(width if landscape else height))
         new_text = _text_width(sect_pr)
-        if old_text and new_text and old_text != new_text:
+        if sect_pr is body_section and old_text > 0 and new_text > 0 and old_text != new_text:
             _scale_tables(root, new_text / old_text)
     _keep_signature_with_previous(root)
-    return str(etree.tostring(root, encoding="unicode"))
+    return _XML_DECLARATION + str(etree.tostring(root, encoding="unicode"))
+
+
+_XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+"""What Word writes before every part; re-serialising the document would drop it."""
+
+_BEFORE_PAGE_SIZE = frozenset(
+    f"{{{_W}}}{name}"
+    for name in ("headerReference", "footerReference", "footnotePr", "endnotePr", "type")
+)
+"""The children of ``w:sectPr`` that precede ``w:pgSz`` (CT_SectPr, ECMA-376 Part 1 §17.6)."""
+
+
+def _page_size_position(sect_pr: Any) -> int:
+    """Where a missing ``w:pgSz`` goes: Word refuses section properties out of order."""
+    position = 0
+    for index, child in enumerate(sect_pr):
+        if child.tag in _BEFORE_PAGE_SIZE:
+            position = index + 1
+    return position
 
 
 def _text_width(sect_pr: Any) -> int:
+    """The width between the margins in twips, or 0 when the section does not say so.
+
+    Sizes written as a measure with a unit ("2.5cm") are not read: the tables then keep
+    the widths the template gives them.
+    """
     size = sect_pr.find(f"{{{_W}}}pgSz")
     margins = sect_pr.find(f"{{{_W}}}pgMar")
     if size is None or margins is None:
         return 0
-    def value(element: Any, name: str) -> int:
-        return int(element.get(f"{{{_W}}}{name}", "0"))
-    return value(size, "w") - value(margins, "left") - value(margins, "right")
+    values = [element.get(f"{{{_W}}}{name}", "0")
+              for element, name in ((size, "w"), (margins, "left"), (margins, "right"))]
+    if size.get(f"{{{_W}}}w") is None or not all(value.isdigit() for value in values):
+        return 0
+    page, left, right = (int(value) for value in values)
+    return page - left - right
 
 
 def _scale_tables(root: Any, factor: float) -> None:
@@ -350,7 +380,11 @@ _RELATIONSHIPS = {
 
 
 def _write_package(template: Template, replaced: Mapping[str, bytes]) -> bytes:
-    """The zip with the template's entries in order, replaced parts swapped in."""
+    """The zip with the template's entries in order, replaced parts swapped in.
+
+    ``[Content_Types].xml`` goes first, as Word writes it (some readers stream the
+    package and need it before the parts it describes).
+    """
     entries = dict(template.entries)
     order = [name for name, _ in template.entries]
     for name in replaced:
@@ -359,6 +393,7 @@ def _write_package(template: Template, replaced: Mapping[str, bytes]) -> bytes:
             for touched in _register_part(entries, name):
                 if touched not in order:
                     order.append(touched)
+    order.sort(key=lambda name: name != _CONTENT_TYPES_PART)
     output = io.BytesIO()
     with zipfile.ZipFile(output, "w") as package:
         for name in order:
@@ -366,15 +401,16 @@ def _write_package(template: Template, replaced: Mapping[str, bytes]) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0o644 << 16
-            package.writestr(info, replaced.get(name, entries[name]), compresslevel=6)
+            data = replaced[name] if name in replaced else entries[name]
+            package.writestr(info, data, compresslevel=6)
     return output.getvalue()
 
 
 def _register_part(entries: dict[str, bytes], name: str) -> tuple[str, str]:
     """Declare a part the template did not have (content type and relationship)."""
-    types = entries["[Content_Types].xml"].decode("utf-8")
+    types = entries[_CONTENT_TYPES_PART].decode("utf-8")
     override = f'<Override PartName="/{name}" ContentType="{_CONTENT_TYPES[name]}"/>'
-    entries["[Content_Types].xml"] = types.replace("</Types>", override + "</Types>").encode()
+    entries[_CONTENT_TYPES_PART] = types.replace("</Types>", override + "</Types>").encode()
     rels_name, target, rel_type = _RELATIONSHIPS[name]
     rels = entries.get(rels_name, (
         b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns='
@@ -385,4 +421,4 @@ def _register_part(entries: dict[str, bytes], name: str) -> tuple[str, str]:
     entries[rels_name] = rels.replace(
         "</Relationships>", relationship + "</Relationships>"
     ).encode("utf-8")
-    return "[Content_Types].xml", rels_name
+    return _CONTENT_TYPES_PART, rels_name

@@ -50,8 +50,12 @@ _NOT_WORDS = re.compile(
     r"|\]\([^)\s]*\)"  # the target of a Markdown link
 )
 _DOUBLE_QUOTED_ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
-# A run of letters and digits, with hyphens and apostrophes inside (masing-masing, Jum'at).
-_RUN = re.compile(r"(?:[^\W_]|['’-])+")
+# A run of letters and digits, with hyphens and apostrophes inside (masing-masing, Jum'at),
+# and the invisible characters Word leaves inside words (soft hyphens, joiners): they do
+# not split a word, and ``lampiran check`` already warns about them.
+_INSIDE_WORDS = "\u00ad\u200c\u200d\u2060"
+_RUN = re.compile(f"(?:[^\\W_]|['’-]|[{_INSIDE_WORDS}])+")
+_HIDDEN = re.compile(f"[{_INSIDE_WORDS}]")
 _EDGE_PUNCTUATION = "'’-"
 # A word with a number glued to it: "Tahun2021", "2021tentang".
 _GLUED_NUMBER = re.compile(r"([^\W\d_]{4,})(\d+)|(\d+)([^\W\d_]{4,})")
@@ -240,10 +244,11 @@ def _blank(match: re.Match[str]) -> str:
 def _unknown_words(region: _Region, speller: Speller) -> Iterator[tuple[int, str]]:
     """(offset in the file, message) for each word the speller does not know."""
     for run in _RUN.finditer(region.text):
-        word = run.group().strip(_EDGE_PUNCTUATION)
+        written = run.group().strip(_EDGE_PUNCTUATION + _INSIDE_WORDS)
+        word = _HIDDEN.sub("", written)
         if not word:
             continue
-        offset = region.offset + run.start() + run.group().index(word)
+        offset = region.offset + run.start() + run.group().index(written)
         if any(char.isdigit() for char in word):
             glued = _glued_number(word, speller)
             if glued is not None:

@@ -44,6 +44,9 @@ CONTEXT_NAMES = frozenset(
 )
 """The variables a template may use; ``render.py`` provides exactly these."""
 
+REQUIRED_PARTS = ("[Content_Types].xml", "_rels/.rels", "word/document.xml")
+"""Without these Word cannot open the package (the renderer keeps the rest as it is)."""
+
 MAX_UNCOMPRESSED = 64 * 1024 * 1024
 MAX_ENTRIES = 2000
 _RENDERED_PART = re.compile(r"word/(document|header\d*|footer\d*)\.xml")
@@ -140,9 +143,11 @@ def _compile(data: bytes, label: str) -> Template:
             parts[name] = part
     if problems:
         raise TemplateError(problems)
-    if "word/document.xml" not in dict(entries):
-        raise TemplateError([f"templat '{label}' tidak memiliki word/document.xml; "
-                             "simpan ulang templat sebagai dokumen Word (.docx)"])
+    names = {name for name, _ in entries}
+    for required in REQUIRED_PARTS:
+        if required not in names:
+            raise TemplateError([f"templat '{label}' tidak memiliki {required}; "
+                                 "simpan ulang templat sebagai dokumen Word (.docx)"])
     return Template(label, tuple(entries), parts)
 
 
@@ -223,9 +228,16 @@ def _read_package(data: bytes, label: str) -> list[tuple[str, bytes]]:
                              f"({len(infos)} bagian, {total // (1024 * 1024)} MB); "
                              "gunakan templat Word biasa tanpa lampiran berukuran besar"])
     entries: list[tuple[str, bytes]] = []
+    seen: set[str] = set()
     for info in infos:
         if info.is_dir():
             continue
+        # Part names are case-insensitive (OPC); a package holding one twice makes Word
+        # report unreadable content, and which copy wins is anyone's guess.
+        if info.filename.casefold() in seen:
+            raise TemplateError([f"templat '{label}' memuat bagian {info.filename} dua kali; "
+                                 "buka dan simpan ulang templat di Word sebagai .docx"])
+        seen.add(info.filename.casefold())
         content = package.read(info)
         if info.filename.endswith((".xml", ".rels")) and b"<!DOCTYPE" in content.upper():
             raise TemplateError([f"templat '{label}' memuat deklarasi DOCTYPE di "

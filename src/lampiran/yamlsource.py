@@ -27,7 +27,8 @@ from typing import Any
 import yaml
 from yaml import events
 
-from lampiran.errors import Problem
+from lampiran import pasted
+from lampiran.errors import Problem, Severity, os_reason, shorten
 
 Location = tuple[int, int]
 """A 1-based (line, column) pair."""
@@ -128,7 +129,7 @@ def read_yaml_file(
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [Problem(path, 1, 1, "", f"berkas tidak dapat dibaca: {exc.strerror}")]
+        return None, [Problem(path, 1, 1, "", f"berkas tidak dapat dibaca: {os_reason(exc)}")]
     text, problem = decode_utf8(path, raw)
     if problem is not None:
         return None, [problem]
@@ -137,19 +138,27 @@ def read_yaml_file(
 
 def decode_utf8(path: Path, raw: bytes) -> tuple[str, Problem | None]:
     """Decode UTF-8 (a byte-order mark tolerated) and normalise Windows line endings."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "", Problem(
+            path, 1, 1, "",
+            "berkas ini tersimpan sebagai UTF-16 (di Notepad disebut 'Unicode'), bukan UTF-8; "
+            "buka di editor lalu simpan ulang dengan encoding UTF-8",
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
-        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
+        guess = raw[exc.start : exc.start + 1].decode("cp1252", errors="replace")
+        shown = f" (mungkin '{guess}')" if guess.isprintable() and guess != "\ufffd" else ""
         return "", Problem(
             path,
             line,
             column,
             "",
-            "berkas ini bukan teks UTF-8 (ada byte yang tidak dikenal); "
-            "buka di editor lalu simpan ulang dengan encoding UTF-8",
+            f"berkas ini bukan teks UTF-8: karakter di sini{shown} tersimpan dengan encoding "
+            "lain, misalnya Windows-1252; buka di editor lalu simpan ulang dengan encoding UTF-8",
         )
     if text.startswith(_BOM):
         text = text[1:]
@@ -176,7 +185,7 @@ def parse_yaml_text(
 
     ``keep_partial`` is explained in :func:`read_yaml_file`.
     """
-    builder = _Builder(path)
+    builder = _Builder(path, text)
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             builder.feed(event)
@@ -224,13 +233,16 @@ class _Frame:
     pending_key: str | None = None
     flow_at: Location | None = None
     """Where its '[' or '{' is, for a collection written in brackets."""
+    lost_dash: bool = False
+    """A list item whose first key came again: the next item, written without its '-'."""
 
 
 class _Builder:
     """Builds plain values from parser events, recording positions as it goes."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, text: str) -> None:
         self.path = path
+        self.text = text
         self.stack: list[_Frame] = []
         self.result: Any = None
         self.values: dict[FieldPath, Location] = {}
@@ -343,11 +355,92 @@ class _Builder:
         self._refuse_tag(event)
         where = self._child_path(event)
         location = _event_location(event)
+        if not event.style:
+            self._refuse_pasted_structure(event, key=where is None)
         if where is None:
-            self._key(event.value, location)
+            self._key(self._clean_key(event, location), location)
             return
+        self._warn_pasted_text(event, format_field(where))
         self.values[where] = location
         self._attach(_scalar_value(event), where, location)
+
+    def _refuse_pasted_structure(self, event: events.ScalarEvent, *, key: bool) -> None:
+        """Stop at a plain scalar that starts a line with a pasted space or a Word bullet.
+
+        Such a line was meant as indentation or a list item, but YAML reads the look-alike
+        character as text: the key is hidden inside a longer one and what follows fails
+        with a message that points elsewhere.
+        """
+        value = event.value
+        if not value or not self._starts_its_line(event):
+            return
+        if pasted.is_odd(value[0]):
+            raise self.fail(
+                event,
+                f"indentasi baris ini memuat {pasted.describe(value[0])}, biasanya terbawa "
+                "saat menyalin dari Word; hapus indentasinya lalu ketik ulang dengan spasi biasa",
+            )
+        if key and value[0] == "-" and value[1:2] not in {"", " ", "\t"}:
+            after = value[1]
+            raise self.fail(
+                event,
+                f"setelah tanda butir '-' ada {pasted.describe(after)}, padahal YAML "
+                "memerlukan spasi biasa; hapus lalu ketik ulang spasinya"
+                if pasted.is_odd(after)
+                else "tanda butir '-' harus diikuti spasi; tulis "
+                f"'- {shorten(value[1:].split(':')[0])}: ...'",
+            )
+        if key and value[0] in pasted.WORD_BULLETS and value[1:2].isspace():
+            raise self.fail(
+                event,
+                f"butir daftar ditulis dengan '{value[0]}' (tanda butir dari Word), padahal "
+                f"YAML hanya mengenal '-'; ganti '{value[0]}' dengan '-'",
+            )
+
+    def _starts_its_line(self, event: events.ScalarEvent) -> bool:
+        """Whether only spaces (and list dashes) stand before the scalar on its line."""
+        mark = event.start_mark
+        if mark is None:
+            return False
+        before = self.text[mark.index - mark.column : mark.index]
+        return not before.replace("-", " ").strip()
+
+    def _clean_key(self, event: events.ScalarEvent, location: Location) -> str:
+        """The key without invisible characters, each of them reported as an error."""
+        key = event.value
+        cleaned = "".join(char for char in key if not pasted.is_invisible(char)).rstrip()
+        if cleaned == key or not cleaned.isidentifier():
+            return key
+        index = next(
+            i for i, char in enumerate(key) if pasted.is_odd(char) or i >= len(cleaned)
+        )
+        self.problems.append(
+            Problem(
+                self.path, location[0], location[1] + index,
+                format_field((*self.stack[-1].where, cleaned)),
+                f"kunci '{cleaned}' memuat {pasted.describe(key[index])}, biasanya terbawa "
+                "saat menyalin; hapus karakter itu (ketik ulang kuncinya)",
+            )
+        )
+        return cleaned
+
+    def _warn_pasted_text(self, event: events.ScalarEvent, field: str) -> None:
+        """Warn about invisible characters and Word bullets inside a value's text."""
+        if event.start_mark is None or event.end_mark is None:
+            return
+        start, end = event.start_mark.index, event.end_mark.index
+        raw = self.text[start:end]
+        for offset, char in pasted.invisible_characters(raw):
+            message = pasted.INVISIBLE_WARNING.format(what=pasted.describe(char))
+            self._warn(start + offset, field, message)
+        for offset, bullet in pasted.bullet_lines(raw):
+            line_start = self.text.rfind("\n", 0, start + offset) + 1
+            if not self.text[line_start : start + offset].strip(" \t"):
+                self._warn(start + offset, field, pasted.BULLET_WARNING.format(bullet=bullet))
+
+    def _warn(self, offset: int, field: str, message: str) -> None:
+        line, column = _offset_to_location(self.text, offset)
+        self.problems.append(Problem(self.path, line, column, field, message, Severity.WARNING))
 
     def _key(self, key: str, location: Location) -> None:
         frame = self.stack[-1]
@@ -355,14 +448,26 @@ class _Builder:
         key_path = (*frame.where, key)
         if key in frame.container or key_path in self.keys:
             first_line = self.keys[key_path][0]
-            self.problems.append(
-                Problem(
-                    self.path,
-                    *location,
-                    format_field(key_path),
-                    f"kunci '{key}' ditulis dua kali (pertama di baris {first_line}); "
-                    "hapus salah satunya",
+            message = (
+                f"kunci '{key}' ditulis dua kali (pertama di baris {first_line}); "
+                "hapus salah satunya"
+            )
+            if frame.lost_dash:
+                # Only the first line of that next item is reported; the rest follow from it.
+                frame.pending_key = f"\x00duplicate:{key}:{location[0]}"
+                return
+            if frame.where and isinstance(frame.where[-1], int) and key == next(
+                iter(frame.container), None
+            ):
+                # The first key of a list item again: most likely the next item without '-'.
+                frame.lost_dash = True
+                message = (
+                    f"kunci '{key}' ditulis dua kali di butir yang sama (pertama di baris "
+                    f"{first_line}); bila baris ini memulai butir baru, awali dengan '- ' "
+                    f"('- {key}: ...') seperti butir sebelumnya, bila tidak, hapus salah satunya"
                 )
+            self.problems.append(
+                Problem(self.path, *location, format_field(key_path), message)
             )
             # Keep the first value: "last one wins" would silently change the meaning.
             frame.pending_key = f"\x00duplicate:{key}:{location[0]}"
@@ -425,10 +530,79 @@ def _translate_yaml_error(path: Path, text: str, exc: yaml.MarkedYAMLError) -> P
         if exc.context_mark is not None
         else (line, column)
     )
+    if context.startswith("while scanning a simple key") and exc.context_mark is not None:
+        line, column = at_context
+        return Problem(path, line, column, "", _line_without_colon(lines, line))
+    if _MAPPING_VALUES.search(problem):
+        glued = _glued_key_above(lines, line)
+        if glued is not None:
+            return Problem(path, *glued)
     message = _syntax_message(problem, context, line_text, column)
     if message in _SHOWN_WHERE_STARTED:
         line, column = at_context
     return Problem(path, line, column, "", message)
+
+
+_KEY_LIKE = re.compile(r"\s*(?:-\s+)?([a-z_][a-z0-9_]*)")
+_BLOCK_HEADER = re.compile(r"(\s*(?:-\s+)?)([^\s#:][^:#]*):\s*[|>][-+0-9]*\s*(?:#.*)?")
+
+
+_GLUED_KEY = re.compile(r"(\s*(?:-\s+)?)([a-z_][a-z0-9_]*):(\S.*)")
+
+
+def _glued_key_above(lines: list[str], line: int) -> tuple[int, int, str, str] | None:
+    """``sasaran:Judul`` on the line above: YAML read it as text running into this line."""
+    for index in range(line - 2, -1, -1):
+        if lines[index].strip():
+            glued = _GLUED_KEY.fullmatch(lines[index])
+            if glued is None or glued.group(3).startswith((":", "/")):
+                return None
+            key, rest = glued.group(2), glued.group(3).strip()
+            message = f"setelah titik dua harus ada spasi; tulis '{key}: {rest}'"
+            return index + 1, len(glued.group(1)) + 1, "", message
+    return None
+
+
+def _line_without_colon(lines: list[str], line: int) -> str:
+    """Explain a line that YAML took for a key but that has no ': ' after its first word.
+
+    The usual causes: a forgotten colon, a colon without the space after it, and text
+    meant to continue the value above (or to sit under a ``|``) that is not indented.
+    """
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    first = text.lstrip(" ")[:1]
+    if first and pasted.is_odd(first):
+        return (
+            f"baris ini diawali {pasted.describe(first)}, biasanya terbawa saat menyalin dari "
+            "Word; hapus karakter itu, lalu ketik ulang indentasinya dengan spasi biasa"
+        )
+    previous = next((lines[i] for i in range(line - 2, -1, -1) if lines[i].strip()), "")
+    header = _BLOCK_HEADER.fullmatch(previous)
+    indent = len(text) - len(text.lstrip(" "))
+    if header is not None and indent <= len(header.group(1)):
+        key = header.group(2).strip()
+        return (
+            f"teks di bawah '{key}: |' harus menjorok lebih dalam daripada kunci '{key}'; "
+            "tambahkan spasi di awal setiap baris teksnya"
+        )
+    key_like = _KEY_LIKE.match(text)
+    if key_like is not None and text[key_like.end() : key_like.end() + 1] == ":":
+        after = text[key_like.end() + 1 : key_like.end() + 2]
+        key, rest = key_like.group(1), text[key_like.end() + 1 :].strip()
+        if after and pasted.is_odd(after):
+            return (
+                f"setelah '{key}:' ada {pasted.describe(after)}, padahal YAML memerlukan "
+                "spasi biasa setelah titik dua; hapus lalu ketik ulang spasinya"
+            )
+        return f"setelah titik dua harus ada spasi; tulis '{key}: {rest}'"
+    example = ""
+    if key_like is not None and text[key_like.end() : key_like.end() + 1] == " ":
+        example = f", misalnya '{key_like.group(1)}: {text[key_like.end():].strip()}'"
+    return (
+        "baris ini tidak berisi titik dua (:) sesudah kuncinya. Bila ini kunci, tambahkan "
+        f"titik dua dan spasi sesudah kuncinya{example}; bila ini lanjutan teks baris "
+        "sebelumnya, tulis teksnya di bawah 'kunci: |' dan menjorok lebih dalam daripada kuncinya"
+    )
 
 
 _UNCLOSED_QUOTE = "tanda kutip dibuka tetapi tidak ditutup; tambahkan tanda kutip penutup"
@@ -451,6 +625,11 @@ def _syntax_message(problem: str, context: str, line_text: str, column: int) -> 
     """The Indonesian message for one PyYAML problem (see :func:`_translate_yaml_error`)."""
     before = line_text[: column - 1].rstrip()
     if "'\\t'" in problem:
+        if before.endswith(":"):
+            return (
+                "ada karakter tab setelah titik dua; YAML hanya menerima spasi di sini, "
+                "ganti tab dengan spasi"
+            )
         return (
             "ada karakter tab di indentasi; YAML hanya menerima spasi untuk indentasi, "
             "ganti tab dengan spasi"
@@ -467,13 +646,44 @@ def _syntax_message(problem: str, context: str, line_text: str, column: int) -> 
             "atau apit teksnya dengan tanda kutip"
         )
     if _MAPPING_VALUES.search(problem):
-        return (
-            "ada tanda titik dua (:) yang tidak diharapkan; jika nilai memuat ': ', "
-            "apit seluruh nilai dengan tanda kutip, atau periksa indentasi baris ini"
-        )
+        return _unexpected_colon(line_text, column)
+    if "cannot start any token" in problem and "'%'" in problem:
+        number = re.match(r"%\s*(\d[\d.,]*)", line_text[column - 1 :])
+        if number is not None:
+            return (
+                f"tanda '%' ditulis di belakang angka, tidak di depannya; tulis {number.group(1)}%"
+            )
     if "cannot start any token" in problem:
         char = problem.split("'")[1] if "'" in problem else "?"
         return f"nilai tidak boleh diawali karakter '{char}'; apit seluruh nilai dengan tanda kutip"
+    return _syntax_message_rest(problem, context, line_text, before)
+
+
+def _unexpected_colon(line_text: str, column: int) -> str:
+    """A ': ' where YAML expected none: an over-indented key, or a colon inside a value."""
+    key_like = _KEY_LIKE.match(line_text)
+    if key_like is not None and key_like.end() == column - 1:
+        key = key_like.group(1)
+        return (
+            f"kunci '{key}' menjorok lebih dalam daripada kunci di atasnya, sehingga dibaca "
+            "sebagai lanjutan teks baris sebelumnya; samakan indentasinya dengan kunci lain "
+            "di tingkat yang sama"
+        )
+    value = line_text.split(": ", 1)[1].lstrip() if ": " in line_text else ""
+    if value[:1] in pasted.SMART_QUOTES:
+        return (
+            f"nilai diawali tanda kutip miring ({value[0]}) dari Word, yang tidak dikenali YAML "
+            "sebagai tanda kutip; ganti tanda kutip di awal dan akhir nilai dengan tanda "
+            "kutip lurus (\"...\")"
+        )
+    return (
+        "ada tanda titik dua (:) yang tidak diharapkan; jika nilai memuat ': ', "
+        "apit seluruh nilai dengan tanda kutip, atau periksa indentasi baris ini"
+    )
+
+
+def _syntax_message_rest(problem: str, context: str, line_text: str, before: str) -> str:
+    """The messages of :func:`_syntax_message` for the rarer PyYAML problems."""
     if context.startswith(("while scanning an alias", "while scanning an anchor")):
         return _SPECIAL_START.format(char="*" if "alias" in context else "&")
     if context.startswith("while scanning a block scalar"):
