@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lampiran.content import Year, load_year
-from lampiran.errors import ContentError, Report, UsageProblem
+from lampiran.errors import ContentError, Report, UsageProblem, os_reason
 
 DEFAULT_OUTDIR = Path("dist")
 _SAFE_LABEL = re.compile(r"[0-9A-Za-z]{1,10}")
@@ -81,7 +81,7 @@ def build_years(
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BuildError(
-            f"folder keluaran '{outdir.as_posix()}' tidak dapat dibuat ({exc.strerror})"
+            f"folder keluaran '{outdir.as_posix()}' tidak dapat dibuat ({os_reason(exc)})"
         ) from None
     for target, data in zip(targets, documents, strict=True):
         write_atomically(target, data)
@@ -100,7 +100,7 @@ def write_atomically(path: Path, data: bytes) -> None:
         )
     except OSError as exc:
         raise BuildError(
-            f"tidak dapat menulis ke folder '{path.parent.as_posix()}' ({exc.strerror}); "
+            f"tidak dapat menulis ke folder '{path.parent.as_posix()}' ({os_reason(exc)}); "
             "periksa izin tulis folder itu"
         ) from None
     try:
@@ -114,7 +114,7 @@ def write_atomically(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise BuildError(
-            f"'{path.as_posix()}' tidak dapat ditulis ({exc.strerror}); bila berkas itu "
+            f"'{path.as_posix()}' tidak dapat ditulis ({os_reason(exc)}); bila berkas itu "
             "sedang terbuka di Word, tutup dulu lalu jalankan ulang"
         ) from None
     except BaseException:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lampiran.content import CONTENT_DIR, DOKUMEN_FILE, Year, find_year_folders, load_year
-from lampiran.errors import ContentError, Report, UsageProblem
+from lampiran.errors import ContentError, Report, UsageProblem, os_reason
 from lampiran.formatting import format_nip
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -114,7 +114,7 @@ def create_year(source: Path, new_tahun: int | None = None) -> NewYear:
         built.rename(target)
     except OSError as exc:
         raise NewYearRefused(
-            f"{target.as_posix()} tidak dapat dibuat: {exc.strerror or exc}"
+            f"{target.as_posix()} tidak dapat dibuat: {os_reason(exc)}"
         ) from exc
     finally:
         if staging is not None:

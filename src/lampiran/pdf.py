@@ -27,6 +27,8 @@ import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from lampiran.errors import os_reason
+
 SOFFICE_ENV = "LAMPIRAN_SOFFICE"
 """Environment variable naming the LibreOffice program to use, instead of searching."""
 
@@ -239,7 +241,7 @@ def _run_soffice(program: Path, inputs: Sequence[Path], outdir: Path, work: Path
             )
         except OSError as exc:
             raise PdfError(
-                f"LibreOffice ({program}) tidak dapat dijalankan: {exc.strerror or exc}.\n"
+                f"LibreOffice ({program}) tidak dapat dijalankan: {os_reason(exc)}.\n"
                 + INSTALL_HELP
             ) from exc
         try:
@@ -331,12 +333,12 @@ def _publish(produced: Sequence[Path], targets: Sequence[Path]) -> list[Path]:
     except OSError as exc:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
-        raise PdfError(f"PDF tidak dapat ditulis: {exc}") from exc
+        raise PdfError(f"PDF tidak dapat ditulis ({os_reason(exc)}): {exc.filename}") from exc
     try:
         for temporary, target in staged:
             os.replace(temporary, target)
     except OSError as exc:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
-        raise PdfError(f"PDF tidak dapat ditulis: {exc}") from exc
+        raise PdfError(f"PDF tidak dapat ditulis ({os_reason(exc)}): {exc.filename}") from exc
     return list(targets)

@@ -33,6 +33,8 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
+from lampiran.errors import os_reason
+
 DEFAULT_TEMPLATE = "templates/lampiran2.docx"
 """The template inside the package (the same file as ``templates/lampiran2.docx``)."""
 
@@ -116,7 +118,7 @@ def load_template(path: Path | None = None) -> Template:
         ) from None
     except OSError as exc:
         raise TemplateError(
-            [f"templat '{path.as_posix()}' tidak dapat dibaca ({exc.strerror}); "
+            [f"templat '{path.as_posix()}' tidak dapat dibaca ({os_reason(exc)}); "
              "periksa lokasi berkasnya"]
         ) from None
     return _compile(data, path.as_posix())
