@@ -241,6 +241,22 @@ CASES: dict[str, tuple[dict[str, Any], list[str]]] = {
         ["sasaran/01-disiplin.yaml:12:11: indikator[1].nama: nama indikator sama dengan "
          "indikator[0] di berkas ini; setiap indikator dalam satu sasaran harus bernama beda"],
     ),
+    "duplicate_indicator_name_in_a_file_with_another_error": (
+        {"sasaran": {"01-disiplin.yaml": S.replace("target: 99,99%", "target: 99.99%")
+                     + S[S.index("  - nama"):]}},
+        ["sasaran/01-disiplin.yaml:10:13: indikator[0].target: target '99.99%' memakai titik "
+         "sebagai pemisah desimal; tulis 99,99%",
+         "sasaran/01-disiplin.yaml:12:11: indikator[1].nama: nama indikator sama dengan "
+         "indikator[0] di berkas ini; setiap indikator dalam satu sasaran harus bernama beda"],
+    ),
+    "duplicate_title_beside_a_file_with_an_error": (
+        {"sasaran": {"01-disiplin.yaml": S.replace("target: 99,99%", "target:"),
+                     "02-lain.yaml": S.replace("Cakupan", "Jumlah")}},
+        ["sasaran/01-disiplin.yaml:10:12: indikator[0].target: target tidak boleh kosong; "
+         "tulis targetnya, misalnya 99,99%",
+         "sasaran/02-lain.yaml:1:10: sasaran: judul sasaran sama dengan di 01-disiplin.yaml; "
+         "setiap sasaran harus berjudul beda"],
+    ),
     "duplicate_indicator_name_across_sasaran": (
         {"sasaran": {"01-disiplin.yaml": S, "02-lain.yaml": S.replace("Disiplin", "Lain")}},
         ["sasaran/02-lain.yaml:6:11: indikator[0].nama: peringatan: indikator yang sama juga "

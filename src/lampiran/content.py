@@ -115,13 +115,14 @@ def load_year(folder: Path) -> tuple[Year | None, Report]:
     report = Report()
     dokumen_path = folder / DOKUMEN_FILE
     dokumen = _load_dokumen(folder, dokumen_path, report)
-    sasaran = _load_all_sasaran(folder, report)
+    loaded = _load_all_sasaran(folder, report)
+    sasaran = loaded[0] if loaded is not None else None
     if dokumen is not None:
         _check_tahun_matches_folder(folder, dokumen, report)
         _check_tanggal_in_year(dokumen, report)
-    if sasaran is not None:
-        _check_unique_titles(sasaran, report)
-        _check_unique_indicator_names(sasaran, report)
+    if loaded is not None:
+        _check_unique_titles(loaded[1], report)
+        _check_unique_indicator_names(loaded[1], report)
     if report.has_errors or dokumen is None or sasaran is None:
         return None, report
     dokumen_model, dokumen_source = dokumen
@@ -162,7 +163,9 @@ def _load_dokumen(
     return (model, source) if model is not None else None
 
 
-def _load_all_sasaran(folder: Path, report: Report) -> list[SasaranFile] | None:
+def _load_all_sasaran(
+    folder: Path, report: Report
+) -> tuple[list[SasaranFile], list[SourceFile]] | None:
     directory = folder / SASARAN_DIR
     if not directory.is_dir():
         misnamed = [
@@ -183,15 +186,19 @@ def _load_all_sasaran(folder: Path, report: Report) -> list[SasaranFile] | None:
             "belum ada sasaran; tambahkan minimal satu berkas .yaml, misalnya 01-disiplin.yaml",
         )
         return None
-    # Files that fail stay out of the list, but the valid ones are still checked against
-    # each other; the errors already in the report keep the year from being used.
+    # Files that fail validation stay out of the valid list, but every readable file
+    # takes part in the checks across files, so one run reports those problems too.
     loaded: list[SasaranFile] = []
+    sources: list[SourceFile] = []
     for path in paths:
         source = _read(path, report)
-        model = validate_source(source, Sasaran, report) if source is not None else None
-        if source is not None and model is not None:
+        if source is None:
+            continue
+        sources.append(source)
+        model = validate_source(source, Sasaran, report)
+        if model is not None:
             loaded.append(SasaranFile(path, source, model))
-    return loaded
+    return loaded, sources
 
 
 def sasaran_paths(directory: Path, report: Report) -> list[Path]:
@@ -459,43 +466,60 @@ def _check_tanggal_in_year(dokumen: tuple[Dokumen, SourceFile], report: Report) 
     )
 
 
-def _check_unique_titles(sasaran: Iterable[SasaranFile], report: Report) -> None:
-    seen: dict[str, SasaranFile] = {}
-    for item in sasaran:
-        key = _normalized(item.model.sasaran)
-        first = seen.setdefault(key, item)
-        if first is item:
+def _check_unique_titles(sources: Iterable[SourceFile], report: Report) -> None:
+    seen: dict[str, SourceFile] = {}
+    for source in sources:
+        title = _text_at(source.data, "sasaran")
+        if title is None:
             continue
-        line, column = item.source.locate(("sasaran",))
+        first = seen.setdefault(_normalized(title), source)
+        if first is source:
+            continue
+        line, column = source.locate(("sasaran",))
         report.error(
-            item.path, line, column, "sasaran",
+            source.path, line, column, "sasaran",
             f"judul sasaran sama dengan di {first.path.name}; setiap sasaran harus berjudul beda",
         )
 
 
-def _check_unique_indicator_names(sasaran: Iterable[SasaranFile], report: Report) -> None:
-    seen_anywhere: dict[str, SasaranFile] = {}
-    for item in sasaran:
+def _check_unique_indicator_names(sources: Iterable[SourceFile], report: Report) -> None:
+    seen_anywhere: dict[str, SourceFile] = {}
+    for source in sources:
         seen_here: dict[str, int] = {}
-        for index, indikator in enumerate(item.model.indikator):
-            key = _normalized(indikator.nama)
-            line, column = item.source.locate(("indikator", index, "nama"))
+        for index, nama in _indicator_names(source.data):
+            key = _normalized(nama)
+            line, column = source.locate(("indikator", index, "nama"))
             field = f"indikator[{index}].nama"
             if key in seen_here:
                 report.error(
-                    item.path, line, column, field,
+                    source.path, line, column, field,
                     f"nama indikator sama dengan indikator[{seen_here[key]}] di berkas ini; "
                     "setiap indikator dalam satu sasaran harus bernama beda",
                 )
                 continue
             seen_here[key] = index
-            other = seen_anywhere.setdefault(key, item)
-            if other is not item:
+            other = seen_anywhere.setdefault(key, source)
+            if other is not source:
                 report.warning(
-                    item.path, line, column, field,
+                    source.path, line, column, field,
                     f"indikator yang sama juga ada di {other.path.name}; "
                     "pastikan memang dipakai di dua sasaran",
                 )
+
+
+def _text_at(data: Any, key: str) -> str | None:
+    """The non-empty text under ``key`` of a mapping as read, whatever else is wrong."""
+    value = data.get(key) if isinstance(data, dict) else None
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _indicator_names(data: Any) -> list[tuple[int, str]]:
+    """``(index, nama)`` of every indicator that has a name, even in a file with errors."""
+    items = data.get("indikator") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        return []
+    named = ((index, _text_at(item, "nama")) for index, item in enumerate(items))
+    return [(index, nama) for index, nama in named if nama is not None]
 
 
 def _normalized(text: str) -> str:
