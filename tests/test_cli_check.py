@@ -45,9 +45,11 @@ def test_broken_year_lists_every_problem_in_file_order_and_exits_1(in_tmp: Path)
     assert result.out == (
         "content/2024/sasaran/01-disiplin.yaml:10:13: indikator[0].target: target '99.99%' "
         "memakai titik sebagai pemisah desimal; tulis 99,99%\n"
+        "content/2024/sasaran/02-sdm.yaml:6:11: indikator[0].nama: peringatan: indikator yang "
+        "sama juga ada di 01-disiplin.yaml; pastikan memang dipakai di dua sasaran\n"
         "content/2024/sasaran/02-sdm.yaml:9:5: indikator[0].sumber_dta: kunci 'sumber_dta' "
         "tidak dikenal; maksud Anda 'sumber_data'?\n"
-        "2 kesalahan, 0 peringatan\n"
+        "2 kesalahan, 1 peringatan\n"
     )
 
 
