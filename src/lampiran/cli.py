@@ -106,6 +106,12 @@ def print_report(report: Report) -> None:
     click.echo(report.summary())
 
 
+def print_written(paths: Sequence[Path]) -> None:
+    """Name every file a command wrote, one per line."""
+    for path in paths:
+        click.echo(f"{path.as_posix()} ditulis.")
+
+
 @cli.command()
 @year_argument
 @click.option("--spelling", is_flag=True,
@@ -176,8 +182,7 @@ def build(folders: tuple[Path, ...], outdir: Path, paper: str, template: Path | 
         raise StepFailed(str(exc)) from None
     if result.report.problems:
         print_report(result.report)
-    for path in result.written:
-        click.echo(f"{path.as_posix()} ditulis.")
+    print_written(result.written)
     if pdf or pdfa:
         from lampiran.pdf import PdfError, convert_to_pdf
 
@@ -187,8 +192,7 @@ def build(folders: tuple[Path, ...], outdir: Path, paper: str, template: Path | 
             raise StepFailed(
                 f"{exc}\nDokumen Word sudah ditulis; hanya PDF-nya yang belum dibuat."
             ) from None
-        for path in pdfs:
-            click.echo(f"{path.as_posix()} ditulis.")
+        print_written(pdfs)
 
 
 @cli.command("new")
@@ -294,8 +298,7 @@ def schema_command(output: Path) -> None:
         raise StepFailed(
             f"skema tidak dapat ditulis ke {output.as_posix()} ({os_reason(exc)})"
         ) from None
-    for path in written:
-        click.echo(f"{path.as_posix()} ditulis.")
+    print_written(written)
 
 
 def _fail(message: str, code: int) -> NoReturn:
