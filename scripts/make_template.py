@@ -300,10 +300,12 @@ def build_signature(document: Any) -> None:
         for _ in range(3):
             paragraph(bottom, "", "TandaTangan")
         paragraph(bottom, f"{{{{ {who}.nama }}}}", "TandaTangan", bold=True, underline=True)
-        paragraph(bottom, f"{{% if {who}.pangkat %}}{{{{ {who}.pangkat }}}}{{% endif %}}",
-                  "TandaTangan")
-        paragraph(bottom, f"{{% if {who}.nip %}}NIP. {{{{ {who}.nip }}}}{{% endif %}}",
-                  "TandaTangan")
+        # Whole paragraphs, so that a party without pangkat or NIP leaves no blank line.
+        for line, field in ((f"{{{{ {who}.pangkat }}}}", "pangkat"),
+                            (f"NIP. {{{{ {who}.nip }}}}", "nip")):
+            paragraph(bottom, f"{{%p if {who}.{field} %}}", "TandaTangan")
+            paragraph(bottom, line, "TandaTangan")
+            paragraph(bottom, "{%p endif %}", "TandaTangan")
     paragraph(document, "{%p endif %}", "Normal")
 
 

@@ -132,6 +132,18 @@ def test_signature_block_prints_parties_date_and_spaced_nip() -> None:
     ]
 
 
+def test_a_party_without_pangkat_or_nip_leaves_no_blank_line_under_the_name() -> None:
+    document = open_docx(render_folder(LENGKAP_2025))
+
+    signature = document.tables[-1]
+    bupati = [p.text for p in signature.rows[1].cells[0].paragraphs]
+    kepala = [p.text for p in signature.rows[1].cells[1].paragraphs]
+    assert bupati[-1] == "NAMA BUPATI"
+    assert kepala[-3:] == [
+        "Dr. NAMA KEPALA, S.Sos., M.Si.", "Pembina Utama Muda", "NIP. 19700101 199003 1 001",
+    ]
+
+
 def test_document_without_penandatangan_has_no_signature_block() -> None:
     text = blocks(render_folder(CONTENT_2024))
 
