@@ -12,14 +12,12 @@ returns.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lampiran import atomic
 from lampiran.content import Year, load_year
 from lampiran.errors import ContentError, Report, UsageProblem, os_reason
 
@@ -95,36 +93,16 @@ def write_atomically(path: Path, data: bytes) -> None:
     Readers (and a later failure) only ever see the old file or the complete new one.
     """
     try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-        )
+        temporary = atomic.stage(path, data)
     except OSError as exc:
         raise BuildError(
             f"tidak dapat menulis ke folder '{path.parent.as_posix()}' ({os_reason(exc)}); "
             "periksa izin tulis folder itu"
         ) from None
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
+        atomic.publish(temporary, path)
     except OSError as exc:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
         raise BuildError(
             f"'{path.as_posix()}' tidak dapat ditulis ({os_reason(exc)}); bila berkas itu "
             "sedang terbuka di Word, tutup dulu lalu jalankan ulang"
         ) from None
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
-
-
-def _umask() -> int:
-    """The process umask (read by setting it, then restoring it at once)."""
-    current = os.umask(0o022)
-    os.umask(current)
-    return current

@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import secrets
 import shutil
 import signal
 import subprocess
@@ -27,6 +26,7 @@ import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from lampiran import atomic
 from lampiran.errors import os_reason
 
 SOFFICE_ENV = "LAMPIRAN_SOFFICE"
@@ -318,27 +318,19 @@ def _check_pdf(pdf: Path, source: Path, log: str) -> None:
 
 
 def _publish(produced: Sequence[Path], targets: Sequence[Path]) -> list[Path]:
-    """Move checked PDFs into place, each through a temporary file and a rename.
+    """Move checked PDFs into place, all or none: every one is staged before any rename.
 
-    Copying first into the target folder makes the final rename atomic even when the
-    temporary folder lives on another disk.
+    Staging in the target folder makes the final rename atomic even when the temporary
+    folder lives on another disk.
     """
-    staged: list[tuple[Path, Path]] = []
+    staged: list[Path] = []
     try:
         for pdf, target in zip(produced, targets, strict=True):
-            # Not mkstemp: its 0600 mode would stick to the published PDF.
-            temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
-            staged.append((temporary, target))
-            shutil.copyfile(pdf, temporary)
+            staged.append(atomic.stage(target, pdf.read_bytes()))
+        for temporary, target in zip(staged, targets, strict=True):
+            atomic.publish(temporary, target)
     except OSError as exc:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
-        raise PdfError(f"PDF tidak dapat ditulis ({os_reason(exc)}): {exc.filename}") from exc
-    try:
-        for temporary, target in staged:
-            os.replace(temporary, target)
-    except OSError as exc:
-        for temporary, _ in staged:
+        for temporary in staged:
             temporary.unlink(missing_ok=True)
         raise PdfError(f"PDF tidak dapat ditulis ({os_reason(exc)}): {exc.filename}") from exc
     return list(targets)

@@ -13,13 +13,12 @@ what the models generate.
 from __future__ import annotations
 
 import json
-import os
-import secrets
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
+from lampiran import atomic
 from lampiran.models import Dokumen, Sasaran
 
 SCHEMA_DIR = "schema"
@@ -55,16 +54,6 @@ def write_schemas(folder: Path) -> list[Path]:
     written: list[Path] = []
     for name, model in SCHEMAS.items():
         target = folder / name
-        _write_text_atomically(target, render_schema(model))
+        atomic.write_atomically(target, render_schema(model).encode("utf-8"))
         written.append(target)
     return written
-
-
-def _write_text_atomically(target: Path, text: str) -> None:
-    # Not mkstemp: its 0600 mode would stick to the published file.
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
-    try:
-        temporary.write_text(text, encoding="utf-8", newline="\n")
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
