@@ -19,7 +19,14 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from lampiran.content import CONTENT_DIR, DOKUMEN_FILE, Year, find_year_folders, load_year
+from lampiran.content import (
+    CONTENT_DIR,
+    DOKUMEN_FILE,
+    Year,
+    find_year_folders,
+    load_year,
+    require_year,
+)
 from lampiran.errors import ContentError, Report, UsageProblem, os_reason
 from lampiran.formatting import format_nip
 
@@ -84,9 +91,7 @@ def create_year(source: Path, new_tahun: int | None = None) -> NewYear:
     ``check``), :class:`UsageProblem` for an impossible year and :class:`NewYearRefused`
     when the target exists.
     """
-    year, report = load_year(source)
-    if year is None:
-        raise ContentError(report)
+    year, _ = require_year(source)
     old_tahun = year.dokumen.tahun
     tahun = old_tahun + 1 if new_tahun is None else new_tahun
     if not MIN_YEAR <= tahun <= MAX_YEAR:
