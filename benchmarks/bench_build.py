@@ -6,7 +6,7 @@ Measures, on content/2024:
    several runs), next to the same for ``minimal_docxtpl.py``, the least a docxtpl script
    must do to render the same document (the aim: lampiran is no slower), and for
    ``lampiran check content/2024`` (loading and validating alone, the floor of a build);
-2. the in-process rendering throughput of :func:`lampiran.render.render_docx` in
+2. the in-process rendering throughput of :func:`lampiran.writers.docx.render.render_docx` in
    documents per second (the aim: 50 or more).
 
     .venv/bin/python benchmarks/bench_build.py [--runs 9] [--documents 300]
@@ -39,8 +39,8 @@ def cold_runs(command: list[str], runs: int) -> list[float]:
 
 def throughput(documents: int) -> tuple[float, float]:
     """Seconds of the first render in this process, and documents per second after it."""
-    from lampiran.content import require_year
-    from lampiran.render import render_docx
+    from lampiran.content.loading import require_year
+    from lampiran.writers.docx.render import render_docx
 
     year, _ = require_year(CONTENT)
     start = time.perf_counter()
@@ -61,17 +61,32 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as out:
         lampiran = cold_runs([str(executable), "build", str(CONTENT), "-o", out], options.runs)
         check = cold_runs([str(executable), "check", str(CONTENT)], options.runs)
-        baseline = cold_runs([sys.executable, str(ROOT / "benchmarks" / "minimal_docxtpl.py"),
-                              str(CONTENT), str(Path(out) / "minimal.docx")], options.runs)
+        baseline = cold_runs(
+            [
+                sys.executable,
+                str(ROOT / "benchmarks" / "minimal_docxtpl.py"),
+                str(CONTENT),
+                str(Path(out) / "minimal.docx"),
+            ],
+            options.runs,
+        )
     first, per_second = throughput(options.documents)
-    print(f"cold 'lampiran build content/2024' (median of {options.runs}): "
-          f"{statistics.median(lampiran):.3f} s (min {min(lampiran):.3f} s)")
-    print(f"cold 'lampiran check content/2024' (median of {options.runs}): "
-          f"{statistics.median(check):.3f} s (min {min(check):.3f} s)")
-    print(f"cold minimal docxtpl script     (median of {options.runs}): "
-          f"{statistics.median(baseline):.3f} s (min {min(baseline):.3f} s)")
-    print(f"in-process render_docx: first {first * 1000:.0f} ms, then "
-          f"{per_second:.0f} documents/s ({options.documents} documents)")
+    print(
+        f"cold 'lampiran build content/2024' (median of {options.runs}): "
+        f"{statistics.median(lampiran):.3f} s (min {min(lampiran):.3f} s)"
+    )
+    print(
+        f"cold 'lampiran check content/2024' (median of {options.runs}): "
+        f"{statistics.median(check):.3f} s (min {min(check):.3f} s)"
+    )
+    print(
+        f"cold minimal docxtpl script     (median of {options.runs}): "
+        f"{statistics.median(baseline):.3f} s (min {min(baseline):.3f} s)"
+    )
+    print(
+        f"in-process render_docx: first {first * 1000:.0f} ms, then "
+        f"{per_second:.0f} documents/s ({options.documents} documents)"
+    )
     return 0
 
 

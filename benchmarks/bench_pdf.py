@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from lampiran.build import build_years
-from lampiran.pdf import convert_to_pdf, find_soffice
+from lampiran.writers.pdf import convert_to_pdf, find_soffice
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CONTENT_2024 = REPO_ROOT / "content" / "2024"
@@ -37,8 +37,7 @@ def make_years(root: Path, count: int) -> list[Path]:
         shutil.copytree(CONTENT_2024, folder)
         dokumen = folder / "dokumen.yaml"
         text = dokumen.read_text(encoding="utf-8")
-        dokumen.write_text(re.sub(r"(?m)^tahun: 2024$", f"tahun: {tahun}", text),
-                           encoding="utf-8")
+        dokumen.write_text(re.sub(r"(?m)^tahun: 2024$", f"tahun: {tahun}", text), encoding="utf-8")
         folders.append(folder)
     return folders
 
@@ -59,8 +58,9 @@ def main() -> None:
     args = parser.parse_args()
 
     soffice = find_soffice()
-    version = subprocess.run([str(soffice), "--version"], capture_output=True, text=True,
-                             check=False).stdout.strip()
+    version = subprocess.run(
+        [str(soffice), "--version"], capture_output=True, text=True, check=False
+    ).stdout.strip()
     with tempfile.TemporaryDirectory(prefix="lampiran-bench-pdf-") as name:
         root = Path(name)
         folders = make_years(root, args.years)
@@ -69,10 +69,19 @@ def main() -> None:
         one = median_seconds(lambda: convert_to_pdf(docx[:1]), args.repeat)
         one_pdfa = median_seconds(lambda: convert_to_pdf(docx[:1], pdfa=True), args.repeat)
         many = median_seconds(lambda: convert_to_pdf(docx), args.repeat)
-        command = [sys.executable, "-m", "lampiran", "build", str(folders[0]),
-                   "-o", str(root / "cli"), "--pdf"]
-        cli = median_seconds(lambda: subprocess.run(command, check=True,
-                                                    capture_output=True), args.repeat)
+        command = [
+            sys.executable,
+            "-m",
+            "lampiran",
+            "build",
+            str(folders[0]),
+            "-o",
+            str(root / "cli"),
+            "--pdf",
+        ]
+        cli = median_seconds(
+            lambda: subprocess.run(command, check=True, capture_output=True), args.repeat
+        )
 
     print(f"LibreOffice: {version} ({soffice})")
     print(f"median dari {args.repeat} kali:")
@@ -84,8 +93,10 @@ def main() -> None:
     ]
     for label, seconds in rows:
         print(f"  {label:<36}: {seconds:6.2f} s")
-    print(f"  {'per dokumen, ' + str(args.years) + ' sekali jalan':<36}: "
-          f"{many / args.years:6.2f} s")
+    print(
+        f"  {'per dokumen, ' + str(args.years) + ' sekali jalan':<36}: {many / args.years:6.2f} s"
+    )
+
 
 if __name__ == "__main__":
     main()

@@ -22,8 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def paragraph(text: str | None, style: str) -> Markup:
     body = escape(" ".join((text or "-").split()))
-    return Markup(f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t>{body}</w:t>'
-                  "</w:r></w:p>")
+    return Markup(
+        f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t>{body}</w:t></w:r></w:p>'
+    )
 
 
 def context(folder: Path) -> dict[str, Any]:
@@ -32,19 +33,35 @@ def context(folder: Path) -> dict[str, Any]:
     for number, path in enumerate(sorted((folder / "sasaran").glob("*.yaml")), start=1):
         item = yaml.safe_load(path.read_text("utf-8"))
         indikator = [
-            {"nomor": n, "nama": i["nama"], "target": str(i["target"]),
-             "relevansi": paragraph(i["relevansi"], "IsiTabel"),
-             "formulasi": paragraph(i.get("formulasi"), "IsiTabel"),
-             "sumber_data": paragraph(i.get("sumber_data"), "IsiTabel"),
-             "penjelasan_target": paragraph(i["penjelasan_target"], "IsiTabel")}
+            {
+                "nomor": n,
+                "nama": i["nama"],
+                "target": str(i["target"]),
+                "relevansi": paragraph(i["relevansi"], "IsiTabel"),
+                "formulasi": paragraph(i.get("formulasi"), "IsiTabel"),
+                "sumber_data": paragraph(i.get("sumber_data"), "IsiTabel"),
+                "penjelasan_target": paragraph(i["penjelasan_target"], "IsiTabel"),
+            }
             for n, i in enumerate(item["indikator"], start=1)
         ]
-        sasaran.append({"nomor": number, "sasaran": item["sasaran"],
-                        "uraian": paragraph(item["uraian"], "IsiUraian"),
-                        "jumlah_indikator": len(indikator), "terbilang": "satu",
-                        "indikator": indikator})
-    return {"lampiran": "2", "instansi": dokumen["instansi"], "tahun": dokumen["tahun"],
-            "pemerintah_daerah": "", "sasaran": sasaran, "penandatangan": None}
+        sasaran.append(
+            {
+                "nomor": number,
+                "sasaran": item["sasaran"],
+                "uraian": paragraph(item["uraian"], "IsiUraian"),
+                "jumlah_indikator": len(indikator),
+                "terbilang": "satu",
+                "indikator": indikator,
+            }
+        )
+    return {
+        "lampiran": "2",
+        "instansi": dokumen["instansi"],
+        "tahun": dokumen["tahun"],
+        "pemerintah_daerah": "",
+        "sasaran": sasaran,
+        "penandatangan": None,
+    }
 
 
 def main() -> None:

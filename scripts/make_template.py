@@ -44,7 +44,10 @@ TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT  # 9071 twips = 160 mm
 # Column widths in twips (sum = TEXT_WIDTH). Each text column holds a 15-letter word of
 # Arial 11 in one piece; see tests/test_docx_in_libreoffice.py for the check on the real PDF.
 INDICATOR_COLUMNS = (
-    ("No", 567), ("Uraian", 1984), ("Relevansi", 2552), ("Formulasi", 1984),
+    ("No", 567),
+    ("Uraian", 1984),
+    ("Relevansi", 2552),
+    ("Formulasi", 1984),
     ("Sumber Data", 1984),
 )
 TARGET_COLUMNS = (("Indikator Kinerja", 2381), ("Target", 1587), ("Penjelasan", 5103))
@@ -55,32 +58,85 @@ LANG = '<w:lang w:val="id-ID" w:eastAsia="id-ID" w:bidi="ar-SA"/>'
 
 # (style id, name, based on, paragraph properties, run properties, next style)
 PARAGRAPH_STYLES: tuple[tuple[str, str, str | None, str, str, str | None], ...] = (
-    ("Normal", "Normal", None, '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>',
-     "", None),
-    ("Title", "Title", "Normal", '<w:spacing w:after="0"/><w:jc w:val="center"/>',
-     "<w:b/><w:bCs/>", "Normal"),
-    ("Heading1", "heading 1", "Normal",
-     '<w:keepNext/><w:keepLines/><w:spacing w:before="360" w:after="120"/>'
-     '<w:outlineLvl w:val="0"/>', "<w:b/><w:bCs/>", "Heading2"),
-    ("Heading2", "heading 2", "Normal",
-     '<w:keepNext/><w:keepLines/><w:spacing w:before="120" w:after="60"/>'
-     '<w:outlineLvl w:val="1"/>', "<w:b/><w:bCs/>", "IsiUraian"),
-    ("JudulSasaran", "Judul Sasaran", "Normal",
-     '<w:keepNext/><w:keepLines/><w:spacing w:after="60"/>', "<w:b/><w:bCs/>", "IsiUraian"),
-    ("IsiUraian", "Isi Uraian", "Normal",
-     '<w:spacing w:after="120" w:line="276" w:lineRule="auto"/>'
-     '<w:ind w:firstLine="567"/><w:jc w:val="both"/>', "", None),
+    ("Normal", "Normal", None, '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>', "", None),
+    (
+        "Title",
+        "Title",
+        "Normal",
+        '<w:spacing w:after="0"/><w:jc w:val="center"/>',
+        "<w:b/><w:bCs/>",
+        "Normal",
+    ),
+    (
+        "Heading1",
+        "heading 1",
+        "Normal",
+        '<w:keepNext/><w:keepLines/><w:spacing w:before="360" w:after="120"/>'
+        '<w:outlineLvl w:val="0"/>',
+        "<w:b/><w:bCs/>",
+        "Heading2",
+    ),
+    (
+        "Heading2",
+        "heading 2",
+        "Normal",
+        '<w:keepNext/><w:keepLines/><w:spacing w:before="120" w:after="60"/>'
+        '<w:outlineLvl w:val="1"/>',
+        "<w:b/><w:bCs/>",
+        "IsiUraian",
+    ),
+    (
+        "JudulSasaran",
+        "Judul Sasaran",
+        "Normal",
+        '<w:keepNext/><w:keepLines/><w:spacing w:after="60"/>',
+        "<w:b/><w:bCs/>",
+        "IsiUraian",
+    ),
+    (
+        "IsiUraian",
+        "Isi Uraian",
+        "Normal",
+        '<w:spacing w:after="120" w:line="276" w:lineRule="auto"/>'
+        '<w:ind w:firstLine="567"/><w:jc w:val="both"/>',
+        "",
+        None,
+    ),
     ("PengantarTabel", "Pengantar Tabel", "IsiUraian", "<w:keepNext/><w:keepLines/>", "", None),
-    ("DaftarUraian", "Daftar Uraian", "IsiUraian",
-     '<w:spacing w:after="60"/><w:ind w:firstLine="0"/>', "", None),
-    ("KepalaTabel", "Kepala Tabel", "Normal", '<w:keepNext/><w:jc w:val="center"/>',
-     '<w:b/><w:bCs/><w:sz w:val="22"/><w:szCs w:val="22"/>', None),
-    ("IsiTabel", "Isi Tabel", "Normal", '<w:spacing w:after="0"/><w:jc w:val="left"/>',
-     '<w:sz w:val="22"/><w:szCs w:val="22"/>', None),
+    (
+        "DaftarUraian",
+        "Daftar Uraian",
+        "IsiUraian",
+        '<w:spacing w:after="60"/><w:ind w:firstLine="0"/>',
+        "",
+        None,
+    ),
+    (
+        "KepalaTabel",
+        "Kepala Tabel",
+        "Normal",
+        '<w:keepNext/><w:jc w:val="center"/>',
+        '<w:b/><w:bCs/><w:sz w:val="22"/><w:szCs w:val="22"/>',
+        None,
+    ),
+    (
+        "IsiTabel",
+        "Isi Tabel",
+        "Normal",
+        '<w:spacing w:after="0"/><w:jc w:val="left"/>',
+        '<w:sz w:val="22"/><w:szCs w:val="22"/>',
+        None,
+    ),
     ("IsiTabelTengah", "Isi Tabel Tengah", "IsiTabel", '<w:jc w:val="center"/>', "", None),
     ("DaftarTabel", "Daftar Tabel", "IsiTabel", "", "", None),
-    ("TandaTangan", "Tanda Tangan", "Normal",
-     '<w:keepNext/><w:keepLines/><w:jc w:val="center"/>', "", None),
+    (
+        "TandaTangan",
+        "Tanda Tangan",
+        "Normal",
+        '<w:keepNext/><w:keepLines/><w:jc w:val="center"/>',
+        "",
+        None,
+    ),
     ("Footer", "footer", "Normal", '<w:jc w:val="center"/>', "", None),
 )
 KEPT_STYLES = {"DefaultParagraphFont", "TableNormal", "NoList", "TableGrid"}
@@ -128,8 +184,9 @@ CORE = (
 DROPPED_PARTS = ("customXml/", "docProps/thumbnail", "word/stylesWithEffects")
 
 
-def style_xml(style_id: str, name: str, based_on: str | None, ppr: str, rpr: str,
-              next_style: str | None) -> str:
+def style_xml(
+    style_id: str, name: str, based_on: str | None, ppr: str, rpr: str, next_style: str | None
+) -> str:
     based = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
     following = f'<w:next w:val="{next_style}"/>' if next_style else ""
     default = ' w:default="1"' if style_id == "Normal" else ""
@@ -150,18 +207,22 @@ def define_styles(document: Any) -> None:
     if latent is not None:
         styles.remove(latent)
     defaults = styles.find(qn("w:docDefaults"))
-    defaults.getparent().replace(defaults, parse_xml(
-        f"<w:docDefaults {W}><w:rPrDefault><w:rPr>{ARIAL}"
-        f'<w:sz w:val="24"/><w:szCs w:val="24"/>{LANG}</w:rPr></w:rPrDefault>'
-        '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
-        "</w:pPr></w:pPrDefault></w:docDefaults>"
-    ))
+    defaults.getparent().replace(
+        defaults,
+        parse_xml(
+            f"<w:docDefaults {W}><w:rPrDefault><w:rPr>{ARIAL}"
+            f'<w:sz w:val="24"/><w:szCs w:val="24"/>{LANG}</w:rPr></w:rPrDefault>'
+            '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+            "</w:pPr></w:pPrDefault></w:docDefaults>"
+        ),
+    )
     for definition in PARAGRAPH_STYLES:
         styles.append(parse_xml(style_xml(*definition)))
 
 
-def paragraph(container: Any, text: str, style: str, *, bold: bool = False,
-              underline: bool = False) -> Any:
+def paragraph(
+    container: Any, text: str, style: str, *, bold: bool = False, underline: bool = False
+) -> Any:
     result = container.add_paragraph()
     set_style(result, style)
     if text:
@@ -194,16 +255,26 @@ def fixed_table(document: Any, widths: list[int], *, style: str | None, caption:
     # Schema order: tblStyle, tblW, tblLayout, tblLook, tblCaption.
     tbl_pr.append(parse_xml(f'<w:tblW {W} w:w="{sum(widths)}" w:type="dxa"/>'))
     tbl_pr.append(parse_xml(f'<w:tblLayout {W} w:type="fixed"/>'))
-    tbl_pr.append(parse_xml(f'<w:tblLook {W} w:val="04A0" w:firstRow="1" w:lastRow="0" '
-                            'w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>'))
+    tbl_pr.append(
+        parse_xml(
+            f'<w:tblLook {W} w:val="04A0" w:firstRow="1" w:lastRow="0" '
+            'w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>'
+        )
+    )
     tbl_pr.append(parse_xml(f'<w:tblCaption {W} w:val="{caption}"/>'))
     for column, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
         column.set(qn("w:w"), str(width))
     return table
 
 
-def add_row(table: Any, widths: list[int], cells: list[tuple[str, str]], *,
-            header: bool = False, split_ok: bool = False) -> Any:
+def add_row(
+    table: Any,
+    widths: list[int],
+    cells: list[tuple[str, str]],
+    *,
+    header: bool = False,
+    split_ok: bool = False,
+) -> Any:
     row = table.add_row()
     if not split_ok:
         row_properties(row, header=header)
@@ -240,14 +311,19 @@ def build_body(document: Any) -> None:
     )
     widths = [w for _, w in INDICATOR_COLUMNS]
     table = fixed_table(document, widths, style="Table Grid", caption="Tabel indikator")
-    add_row(table, widths, [(name, "KepalaTabel") for name, _ in INDICATOR_COLUMNS],
-            header=True)
+    add_row(table, widths, [(name, "KepalaTabel") for name, _ in INDICATOR_COLUMNS], header=True)
     loop_row(table, "{%tr for i in s.indikator %}")
-    add_row(table, widths, [
-        ("{{ i.nomor }}", "IsiTabelTengah"), ("{{ i.nama }}", "IsiTabel"),
-        ("{{p i.relevansi }}", "IsiTabel"), ("{{p i.formulasi }}", "IsiTabel"),
-        ("{{p i.sumber_data }}", "IsiTabel"),
-    ])
+    add_row(
+        table,
+        widths,
+        [
+            ("{{ i.nomor }}", "IsiTabelTengah"),
+            ("{{ i.nama }}", "IsiTabel"),
+            ("{{p i.relevansi }}", "IsiTabel"),
+            ("{{p i.formulasi }}", "IsiTabel"),
+            ("{{p i.sumber_data }}", "IsiTabel"),
+        ],
+    )
     loop_row(table, "{%tr endfor %}")
     paragraph(document, "Target Kinerja", "Heading2")
     paragraph(
@@ -260,10 +336,15 @@ def build_body(document: Any) -> None:
     table = fixed_table(document, widths, style="Table Grid", caption="Tabel target")
     add_row(table, widths, [(name, "KepalaTabel") for name, _ in TARGET_COLUMNS], header=True)
     loop_row(table, "{%tr for i in s.indikator %}")
-    add_row(table, widths, [
-        ("{{ i.nama }}", "IsiTabel"), ("{{ i.target }}", "IsiTabelTengah"),
-        ("{{p i.penjelasan_target }}", "IsiTabel"),
-    ])
+    add_row(
+        table,
+        widths,
+        [
+            ("{{ i.nama }}", "IsiTabel"),
+            ("{{ i.target }}", "IsiTabelTengah"),
+            ("{{p i.penjelasan_target }}", "IsiTabel"),
+        ],
+    )
     loop_row(table, "{%tr endfor %}")
     paragraph(document, "{%p endfor %}", "Normal")
     build_signature(document)
@@ -283,11 +364,16 @@ def build_signature(document: Any) -> None:
     titles, signatures = table.add_row(), table.add_row()
     for row in (titles, signatures):
         row_properties(row)
-    for column, (party, title, date_line) in enumerate((
-        ("pihak_kedua", "PIHAK KEDUA,", ""),
-        ("pihak_pertama", "PIHAK PERTAMA,",
-         "{{ penandatangan.tempat }}, {{ penandatangan.tanggal }}"),
-    )):
+    for column, (party, title, date_line) in enumerate(
+        (
+            ("pihak_kedua", "PIHAK KEDUA,", ""),
+            (
+                "pihak_pertama",
+                "PIHAK PERTAMA,",
+                "{{ penandatangan.tempat }}, {{ penandatangan.tanggal }}",
+            ),
+        )
+    ):
         who = f"penandatangan.{party}"
         top, bottom = titles.cells[column], signatures.cells[column]
         top.width = bottom.width = widths[column] * 635
@@ -301,8 +387,10 @@ def build_signature(document: Any) -> None:
             paragraph(bottom, "", "TandaTangan")
         paragraph(bottom, f"{{{{ {who}.nama }}}}", "TandaTangan", bold=True, underline=True)
         # Whole paragraphs, so that a party without pangkat or NIP leaves no blank line.
-        for line, field in ((f"{{{{ {who}.pangkat }}}}", "pangkat"),
-                            (f"NIP. {{{{ {who}.nip }}}}", "nip")):
+        for line, field in (
+            (f"{{{{ {who}.pangkat }}}}", "pangkat"),
+            (f"NIP. {{{{ {who}.nip }}}}", "nip"),
+        ):
             paragraph(bottom, f"{{%p if {who}.{field} %}}", "TandaTangan")
             paragraph(bottom, line, "TandaTangan")
             paragraph(bottom, "{%p endif %}", "TandaTangan")
@@ -315,17 +403,22 @@ def set_page(document: Any) -> None:
     for tag in ("w:pgSz", "w:pgMar"):
         for old in sect_pr.findall(qn(tag)):
             sect_pr.remove(old)
-    sect_pr.insert(0, parse_xml(
-        f'<w:pgMar {W} w:top="{MARGIN_TOP}" w:right="{MARGIN_RIGHT}" '
-        f'w:bottom="{MARGIN_BOTTOM}" w:left="{MARGIN_LEFT}" w:header="709" '
-        'w:footer="709" w:gutter="0"/>'))
+    sect_pr.insert(
+        0,
+        parse_xml(
+            f'<w:pgMar {W} w:top="{MARGIN_TOP}" w:right="{MARGIN_RIGHT}" '
+            f'w:bottom="{MARGIN_BOTTOM}" w:left="{MARGIN_LEFT}" w:header="709" '
+            'w:footer="709" w:gutter="0"/>'
+        ),
+    )
     sect_pr.insert(0, parse_xml(f'<w:pgSz {W} w:w="{PAGE_WIDTH}" w:h="{PAGE_HEIGHT}"/>'))
     footer = section.footer
     footer.is_linked_to_previous = False
     number = footer.paragraphs[0]
     set_style(number, "Footer")
-    number._p.append(parse_xml(
-        f'<w:fldSimple {W} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+    number._p.append(
+        parse_xml(f'<w:fldSimple {W} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>')
+    )
 
 
 def clean_package(data: bytes) -> bytes:
@@ -349,8 +442,9 @@ def clean_package(data: bytes) -> bytes:
             elif name in ("[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels"):
                 content = drop_references(content)
             elif name == "word/theme/theme1.xml":
-                content = re.sub(rb'(<a:(?:latin|ea|cs) typeface=")[^"]*(")', rb"\1Arial\2",
-                                 content, count=2)
+                content = re.sub(
+                    rb'(<a:(?:latin|ea|cs) typeface=")[^"]*(")', rb"\1Arial\2", content, count=2
+                )
             entry = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.create_system = 0
@@ -364,8 +458,12 @@ def drop_references(content: bytes) -> bytes:
     text = content.decode("utf-8")
     text = re.sub(r'<Override PartName="/(customXml|word/stylesWithEffects)[^>]*/>\s*', "", text)
     text = re.sub(r'<Default Extension="jpeg"[^>]*/>\s*', "", text)
-    text = re.sub(r'<Relationship [^>]*Target="(\.\./customXml/[^"]*|stylesWithEffects\.xml|'
-                  r'docProps/thumbnail\.jpeg)"/>\s*', "", text)
+    text = re.sub(
+        r'<Relationship [^>]*Target="(\.\./customXml/[^"]*|stylesWithEffects\.xml|'
+        r'docProps/thumbnail\.jpeg)"/>\s*',
+        "",
+        text,
+    )
     return text.encode("utf-8")
 
 
@@ -386,8 +484,8 @@ def make_template() -> bytes:
 
 def prepared_sources(data: bytes) -> str:
     """docxtpl's preprocessing of the template's parts, stored so that a build of the
-    package's own template does not import docxtpl (see lampiran.template)."""
-    from lampiran.template import jinja_source
+    package's own template does not import docxtpl (see lampiran.writers.docx.template)."""
+    from lampiran.writers.docx.template import jinja_source
 
     parts = {}
     with zipfile.ZipFile(io.BytesIO(data)) as package:

@@ -13,8 +13,8 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from lampiran.content import require_year
-from lampiran.render import render_docx
+from lampiran.content.loading import require_year
+from lampiran.writers.docx.render import render_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import CONTENT_2024, REPO_ROOT, VALID_SASARAN, YearWriter, run_lampiran
 from docxread import W, blocks, open_docx, part, render_folder
-from lampiran.content import require_year
+from lampiran.content.loading import require_year
 
 LENGKAP_2025 = REPO_ROOT / "tests" / "data" / "lengkap" / "2025"
 OUTPUT_2024 = "lampiran-2-perjanjian-kinerja-2024.docx"
@@ -40,8 +40,11 @@ def test_built_2024_document_holds_every_heading_paragraph_and_cell_in_order(
     for number, item in enumerate(year.sasaran, start=1):
         sasaran = item.model
         expected += [
-            f"Penjelasan Kinerja {number}", "Uraian Sasaran", sasaran.sasaran,
-            one_paragraph(sasaran.uraian), "Indikator Kinerja",
+            f"Penjelasan Kinerja {number}",
+            "Uraian Sasaran",
+            sasaran.sasaran,
+            one_paragraph(sasaran.uraian),
+            "Indikator Kinerja",
             "Sasaran kinerja ini memiliki 1 (satu) indikator kinerja yang akan menggambarkan "
             "secara langsung ketercapaian/kondisi sasaran kinerja yang akan diwujudkan, "
             "antara lain:",
@@ -49,8 +52,11 @@ def test_built_2024_document_holds_every_heading_paragraph_and_cell_in_order(
         ]
         for index, ind in enumerate(sasaran.indikator, start=1):
             expected += [
-                str(index), ind.nama, one_paragraph(ind.relevansi),
-                one_paragraph(ind.formulasi or "-"), one_paragraph(ind.sumber_data or "-"),
+                str(index),
+                ind.nama,
+                one_paragraph(ind.relevansi),
+                one_paragraph(ind.formulasi or "-"),
+                one_paragraph(ind.sumber_data or "-"),
             ]
         expected += [
             "Target Kinerja",
@@ -76,7 +82,7 @@ def test_every_word_of_the_signed_reference_is_in_the_built_document() -> None:
     while index < len(tokens):
         # Narrow columns of the original broke words ("Bersertifika t"): join them back.
         for span in (1, 2, 3):
-            if "".join(tokens[index:index + span]) in words:
+            if "".join(tokens[index : index + span]) in words:
                 index += span
                 break
         else:
@@ -88,14 +94,16 @@ def test_every_word_of_the_signed_reference_is_in_the_built_document() -> None:
 
 def test_counts_are_written_with_their_indonesian_words(year_writer: YearWriter) -> None:
     items = "".join(
-        f"  - nama: Indikator nomor {n}\n    relevansi: R.\n    target: \"{n}\"\n"
+        f'  - nama: Indikator nomor {n}\n    relevansi: R.\n    target: "{n}"\n'
         "    penjelasan_target: P.\n"
         for n in range(1, 13)
     )
-    folder = year_writer(sasaran={
-        "01-a.yaml": VALID_SASARAN,
-        "02-b.yaml": f"sasaran: Sasaran Dua Belas\nuraian: Uraian.\nindikator:\n{items}",
-    })
+    folder = year_writer(
+        sasaran={
+            "01-a.yaml": VALID_SASARAN,
+            "02-b.yaml": f"sasaran: Sasaran Dua Belas\nuraian: Uraian.\nindikator:\n{items}",
+        }
+    )
 
     text = blocks(render_folder(folder))
 
@@ -108,8 +116,7 @@ def test_counts_are_written_with_their_indonesian_words(year_writer: YearWriter)
 def test_targets_print_exactly_as_the_content_says(year_writer: YearWriter) -> None:
     targets = ["99,99%", "83.50", "77", "BB", "90 per 100.000 KH"]
     items = "".join(
-        f"  - nama: Indikator {n}\n    relevansi: R.\n    target: {t}\n"
-        f"    penjelasan_target: P.\n"
+        f"  - nama: Indikator {n}\n    relevansi: R.\n    target: {t}\n    penjelasan_target: P.\n"
         for n, t in enumerate(targets)
     )
     folder = year_writer(sasaran={"01-a.yaml": f"sasaran: S\nuraian: U.\nindikator:\n{items}"})
@@ -140,7 +147,9 @@ def test_a_party_without_pangkat_or_nip_leaves_no_blank_line_under_the_name() ->
     kepala = [p.text for p in signature.rows[1].cells[1].paragraphs]
     assert bupati[-1] == "NAMA BUPATI"
     assert kepala[-3:] == [
-        "Dr. NAMA KEPALA, S.Sos., M.Si.", "Pembina Utama Muda", "NIP. 19700101 199003 1 001",
+        "Dr. NAMA KEPALA, S.Sos., M.Si.",
+        "Pembina Utama Muda",
+        "NIP. 19700101 199003 1 001",
     ]
 
 
@@ -154,15 +163,22 @@ def test_signature_names_are_bold_and_underlined() -> None:
     document = open_docx(render_folder(LENGKAP_2025))
 
     names = ("NAMA BUPATI", "Dr. NAMA KEPALA, S.Sos., M.Si.")
-    runs = [run for table in document.tables for row in table.rows for cell in row.cells
-            for p in cell.paragraphs for run in p.runs if run.text in names]
+    runs = [
+        run
+        for table in document.tables
+        for row in table.rows
+        for cell in row.cells
+        for p in cell.paragraphs
+        for run in p.runs
+        if run.text in names
+    ]
     assert len(runs) == 2
     assert all(run.bold and run.underline for run in runs)
 
 
 # -- content printed literally ---------------------------------------------------------
 
-LITERAL = 'A & B <b>tebal</b> "kutip" \'satu\' {{ nama }} {% if x %} {_{ }_} {_% %_} &amp; x'
+LITERAL = "A & B <b>tebal</b> \"kutip\" 'satu' {{ nama }} {% if x %} {_{ }_} {_% %_} &amp; x"
 
 
 def test_markup_and_template_syntax_in_content_print_literally(
@@ -171,7 +187,8 @@ def test_markup_and_template_syntax_in_content_print_literally(
     quoted = LITERAL.replace("'", "''")
     folder = year_writer(
         dokumen=f"instansi: '{quoted}'\ntahun: 2024\n",
-        sasaran={"01-a.yaml": f"""\
+        sasaran={
+            "01-a.yaml": f"""\
             sasaran: '{quoted}'
             uraian: '{quoted}'
             indikator:
@@ -181,7 +198,8 @@ def test_markup_and_template_syntax_in_content_print_literally(
                 sumber_data: '{quoted}'
                 target: '{quoted}'
                 penjelasan_target: '{quoted}'
-            """},
+            """
+        },
     )
 
     text = blocks(render_folder(folder))
@@ -244,9 +262,19 @@ def test_two_builds_in_separate_processes_give_the_same_bytes(tmp_path: Path) ->
     outputs = []
     for name in ("satu", "dua"):
         subprocess.run(
-            [sys.executable, "-m", "lampiran", "build", str(LENGKAP_2025), "-o",
-             str(tmp_path / name)],
-            check=True, capture_output=True, env=environment, cwd=tmp_path,
+            [
+                sys.executable,
+                "-m",
+                "lampiran",
+                "build",
+                str(LENGKAP_2025),
+                "-o",
+                str(tmp_path / name),
+            ],
+            check=True,
+            capture_output=True,
+            env=environment,
+            cwd=tmp_path,
         )
         outputs.append((tmp_path / name / "lampiran-2-perjanjian-kinerja-2025.docx").read_bytes())
 
@@ -266,9 +294,13 @@ def test_zip_entries_carry_a_fixed_timestamp() -> None:
 def test_content_errors_are_all_printed_and_nothing_is_written(
     tmp_path: Path, year_writer: YearWriter
 ) -> None:
-    folder = year_writer(sasaran={"01-a.yaml": VALID_SASARAN.replace("target: 99,99%",
-                                                                      "target: 99.99%")
-                                  .replace("relevansi:", "relevansii:")})
+    folder = year_writer(
+        sasaran={
+            "01-a.yaml": VALID_SASARAN.replace("target: 99,99%", "target: 99.99%").replace(
+                "relevansi:", "relevansii:"
+            )
+        }
+    )
     outdir = tmp_path / "dist"
 
     outcome = run_lampiran("build", str(folder), "-o", str(outdir))
@@ -285,8 +317,7 @@ def test_an_error_in_one_of_several_folders_writes_none_of_them(tmp_path: Path) 
     from conftest import write_year
 
     good = write_year(tmp_path / "a", year="2024")
-    bad = write_year(tmp_path / "b", year="2025",
-                     dokumen="instansi: Badan Contoh\ntahun: 2024\n")
+    bad = write_year(tmp_path / "b", year="2025", dokumen="instansi: Badan Contoh\ntahun: 2024\n")
     outdir = tmp_path / "dist"
 
     outcome = run_lampiran("build", str(good), str(bad), "-o", str(outdir))
@@ -303,7 +334,9 @@ def test_several_folders_are_built_in_one_run(tmp_path: Path) -> None:
 
     assert outcome.code == 0, outcome.out + outcome.err
     assert sorted(p.name for p in outdir.iterdir()) == [
-        OUTPUT_2024, "lampiran-2-perjanjian-kinerja-2025.docx"]
+        OUTPUT_2024,
+        "lampiran-2-perjanjian-kinerja-2025.docx",
+    ]
     assert outcome.out.splitlines() == [
         f"{(outdir / OUTPUT_2024).as_posix()} ditulis.",
         f"{(outdir / 'lampiran-2-perjanjian-kinerja-2025.docx').as_posix()} ditulis.",
@@ -333,8 +366,11 @@ def test_a_failed_build_leaves_the_previous_output_untouched(
     assert run_lampiran("build", str(folder), "-o", str(outdir)).code == 0
     previous = (outdir / OUTPUT_2024).read_bytes()
     (folder / "sasaran" / "01-disiplin.yaml").write_text(
-        VALID_SASARAN.replace("Meningkatnya Disiplin Aparatur", "Judul Baru")
-        .replace("target: 99,99%", "target:"), encoding="utf-8")
+        VALID_SASARAN.replace("Meningkatnya Disiplin Aparatur", "Judul Baru").replace(
+            "target: 99,99%", "target:"
+        ),
+        encoding="utf-8",
+    )
 
     outcome = run_lampiran("build", str(folder), "-o", str(outdir))
 
@@ -373,7 +409,6 @@ def test_unknown_paper_is_a_usage_mistake(tmp_path: Path) -> None:
 def test_paper_name_is_accepted_in_lower_case(tmp_path: Path) -> None:
     outcome = run_lampiran("build", str(CONTENT_2024), "--paper", "a4", "-o", str(tmp_path))
 
-    size = part((tmp_path / OUTPUT_2024).read_bytes(), "word/document.xml").find(
-        f".//{W}pgSz")
+    size = part((tmp_path / OUTPUT_2024).read_bytes(), "word/document.xml").find(f".//{W}pgSz")
     assert outcome.code == 0
     assert size is not None and size.get(f"{W}w") == "11906"

@@ -27,7 +27,8 @@ def attr(element: object, name: str) -> str:
 def styles_with_keep_next(data: bytes) -> set[str]:
     styles = part(data, "word/styles.xml")
     return {
-        attr(style, "styleId") for style in styles.iter(f"{W}style")
+        attr(style, "styleId")
+        for style in styles.iter(f"{W}style")
         if style.find(f"{W}pPr/{W}keepNext") is not None
     }
 
@@ -41,8 +42,9 @@ def test_page_size_and_margins(paper: str, width_mm: int, height_mm: int) -> Non
     assert size is not None and margins is not None
     assert round(int(attr(size, "w")) / MM) == width_mm
     assert round(int(attr(size, "h")) / MM) == height_mm
-    assert [round(int(attr(margins, side)) / MM) for side in ("top", "bottom", "left", "right")] \
-        == [25, 30, 30, 25]
+    assert [
+        round(int(attr(margins, side)) / MM) for side in ("top", "bottom", "left", "right")
+    ] == [25, 30, 30, 25]
 
 
 @pytest.mark.parametrize("paper", ["F4", "A4"])
@@ -80,9 +82,15 @@ def test_headings_and_table_introductions_keep_with_the_next_paragraph() -> None
         text = "".join(t.text or "" for t in paragraph.iter(f"{W}t"))
         style = paragraph.find(f"{W}pPr/{W}pStyle")
         by_text.setdefault(text, attr(style, "val") if style is not None else "")
-    for heading in ("Penjelasan Kinerja 1", "Uraian Sasaran", "Indikator Kinerja",
-                    "Target Kinerja", "Meningkatnya Disiplin Aparatur",
-                    "Sasaran kinerja ini memiliki", "Dalam perjanjian kinerja ini"):
+    for heading in (
+        "Penjelasan Kinerja 1",
+        "Uraian Sasaran",
+        "Indikator Kinerja",
+        "Target Kinerja",
+        "Meningkatnya Disiplin Aparatur",
+        "Sasaran kinerja ini memiliki",
+        "Dalam perjanjian kinerja ini",
+    ):
         style = next(v for k, v in by_text.items() if k.startswith(heading))
         assert style in keep, heading
 
@@ -96,7 +104,8 @@ def test_signature_block_is_one_unsplittable_unit_kept_with_the_lines_before_it(
         properties = paragraph.find(f"{W}pPr")  # type: ignore[attr-defined]
         style = properties.find(f"{W}pStyle") if properties is not None else None
         return (properties is not None and properties.find(f"{W}keepNext") is not None) or (
-            style is not None and attr(style, "val") in keep)
+            style is not None and attr(style, "val") in keep
+        )
 
     tables = list(document.iter(f"{W}tbl"))
     signature, last_content = tables[-1], tables[-2]
@@ -131,7 +140,8 @@ def test_footer_prints_the_page_number() -> None:
     assert footers
     assert any(
         " PAGE " in (field.get(f"{W}instr") or "")
-        for name in footers for field in part(data, name).iter(f"{W}fldSimple")
+        for name in footers
+        for field in part(data, name).iter(f"{W}fldSimple")
     )
 
 
@@ -140,13 +150,17 @@ def test_lists_use_word_numbering_and_every_list_restarts() -> None:
     document = part(data, "word/document.xml")
     numbering = part(data, "word/numbering.xml")
 
-    used = [attr(p.find(f"{W}pPr/{W}numPr/{W}numId"), "val")
-            for p in document.iter(f"{W}p") if p.find(f"{W}pPr/{W}numPr") is not None]
+    used = [
+        attr(p.find(f"{W}pPr/{W}numPr/{W}numId"), "val")
+        for p in document.iter(f"{W}p")
+        if p.find(f"{W}pPr/{W}numPr") is not None
+    ]
     texts = "".join(t.text or "" for t in document.iter(f"{W}t"))
     nums = {attr(n, "numId"): n for n in numbering.iter(f"{W}num")}
     children = [child.tag for child in numbering]
     assert children.index(f"{W}num") > max(
-        i for i, tag in enumerate(children) if tag == f"{W}abstractNum")
+        i for i, tag in enumerate(children) if tag == f"{W}abstractNum"
+    )
     # Three lists and a nested one in the uraian, one in a relevansi, one in a penjelasan:
     # every list and nested list has its own instance.
     assert len(set(used)) == 6
@@ -162,7 +176,8 @@ def test_the_shipped_template_is_the_one_in_templates() -> None:
 
 def test_the_template_script_reproduces_the_committed_template_and_its_sources() -> None:
     spec = importlib.util.spec_from_file_location(
-        "make_template", REPO_ROOT / "scripts" / "make_template.py")
+        "make_template", REPO_ROOT / "scripts" / "make_template.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -177,8 +192,15 @@ def test_template_uses_named_styles_and_plain_fixed_sentences() -> None:
         styles = package.read("word/styles.xml").decode()
         document = package.read("word/document.xml").decode()
 
-    for name in ("Title", "heading 1", "heading 2", "Isi Uraian", "Isi Tabel", "Kepala Tabel",
-                 "Tanda Tangan"):
+    for name in (
+        "Title",
+        "heading 1",
+        "heading 2",
+        "Isi Uraian",
+        "Isi Tabel",
+        "Kepala Tabel",
+        "Tanda Tangan",
+    ):
         assert f'w:name w:val="{name}"' in styles
     assert "Dalam perjanjian kinerja ini, setiap indikator kinerja telah ditetapkan" in document
     assert "<w:rFonts" not in document  # fonts come from the styles, not direct formatting
@@ -203,8 +225,9 @@ def rewrite_template(tmp_path: Path, old: str, new: str) -> Path:
 
 def build_with(template: Path, tmp_path: Path) -> Outcome:
     """``lampiran build content/2024 --template TEMPLATE -o tmp_path/dist``."""
-    return run_lampiran("build", str(CONTENT_2024), "--template", str(template),
-                        "-o", str(tmp_path / "dist"))
+    return run_lampiran(
+        "build", str(CONTENT_2024), "--template", str(template), "-o", str(tmp_path / "dist")
+    )
 
 
 def test_a_custom_template_with_its_own_wording_is_used(tmp_path: Path) -> None:
@@ -215,7 +238,8 @@ def test_a_custom_template_with_its_own_wording_is_used(tmp_path: Path) -> None:
     built = (tmp_path / "dist" / "lampiran-2-perjanjian-kinerja-2024.docx").read_bytes()
     assert outcome.code == 0, outcome.err
     assert b"Uraian Sasaran Strategis" in zipfile.ZipFile(io.BytesIO(built)).read(
-        "word/document.xml")
+        "word/document.xml"
+    )
 
 
 def test_a_template_asking_for_an_unknown_variable_is_refused_with_its_place(
@@ -256,7 +280,8 @@ def test_a_template_with_a_broken_tag_is_refused_with_its_place(tmp_path: Path) 
 
 def test_a_template_reaching_python_internals_is_refused(tmp_path: Path) -> None:
     template = rewrite_template(
-        tmp_path, "Uraian Sasaran", "{{ instansi.__class__.__mro__[1].__subclasses__() }}")
+        tmp_path, "Uraian Sasaran", "{{ instansi.__class__.__mro__[1].__subclasses__() }}"
+    )
 
     outcome = build_with(template, tmp_path)
 
@@ -283,7 +308,8 @@ def test_a_template_is_refused_when_it_declares_entities(tmp_path: Path) -> None
             content = source.read(info)
             if info.filename == "word/document.xml":
                 content = content.replace(
-                    b"?>", b'?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]>', 1)
+                    b"?>", b'?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]>', 1
+                )
             output.writestr(info, content)
 
     outcome = build_with(target, tmp_path)

@@ -18,10 +18,28 @@ from hypothesis import strategies as st
 
 from conftest import write_year
 from docxread import blocks, open_docx, render_folder
-from lampiran.content import load_year
+from lampiran.content.loading import load_year
 
-SPECIALS = ["&", "<", ">", '"', "'", "{{ ", " }}", "{%", "%}", "{_{", "}_}", "{_%", "%_}",
-            "<b>", "&amp;", "\u00a0", "é", "日本"]
+SPECIALS = [
+    "&",
+    "<",
+    ">",
+    '"',
+    "'",
+    "{{ ",
+    " }}",
+    "{%",
+    "%}",
+    "{_{",
+    "}_}",
+    "{_%",
+    "%_}",
+    "<b>",
+    "&amp;",
+    "\u00a0",
+    "é",
+    "日本",
+]
 ALPHABET = st.characters(
     blacklist_categories=("Cs", "Cc", "Zl", "Zp", "Co", "Cn"),
     blacklist_characters="\ufeff\u2028\u2029\x85",
@@ -29,48 +47,93 @@ ALPHABET = st.characters(
 
 
 def texts(exclude: str = "") -> st.SearchStrategy[str]:
-    piece = st.one_of(st.sampled_from(SPECIALS),
-                      st.text(ALPHABET.filter(lambda c: c not in exclude), max_size=6))
-    return (st.lists(piece, min_size=1, max_size=8).map("".join).map(" ".join)
-            .map(str.split).map(" ".join).filter(bool))
+    piece = st.one_of(
+        st.sampled_from(SPECIALS), st.text(ALPHABET.filter(lambda c: c not in exclude), max_size=6)
+    )
+    return (
+        st.lists(piece, min_size=1, max_size=8)
+        .map("".join)
+        .map(" ".join)
+        .map(str.split)
+        .map(" ".join)
+        .filter(bool)
+    )
 
 
 ONE_LINE = texts()
-PROSE = texts(exclude="*\\").filter(
-    lambda t: not re.match(r"(?:[-+]|\d+[.)])(?:\s|$)", t))
+PROSE = texts(exclude="*\\").filter(lambda t: not re.match(r"(?:[-+]|\d+[.)])(?:\s|$)", t))
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(instansi=ONE_LINE, sasaran=ONE_LINE, nama=ONE_LINE, target=ONE_LINE,
-       jabatan=ONE_LINE, tempat=ONE_LINE, uraian=PROSE, relevansi=PROSE, formulasi=PROSE,
-       sumber_data=PROSE, penjelasan=PROSE)
+@given(
+    instansi=ONE_LINE,
+    sasaran=ONE_LINE,
+    nama=ONE_LINE,
+    target=ONE_LINE,
+    jabatan=ONE_LINE,
+    tempat=ONE_LINE,
+    uraian=PROSE,
+    relevansi=PROSE,
+    formulasi=PROSE,
+    sumber_data=PROSE,
+    penjelasan=PROSE,
+)
 def test_every_field_appears_unchanged_in_the_built_document(
-    instansi: str, sasaran: str, nama: str, target: str, jabatan: str, tempat: str,
-    uraian: str, relevansi: str, formulasi: str, sumber_data: str, penjelasan: str,
+    instansi: str,
+    sasaran: str,
+    nama: str,
+    target: str,
+    jabatan: str,
+    tempat: str,
+    uraian: str,
+    relevansi: str,
+    formulasi: str,
+    sumber_data: str,
+    penjelasan: str,
 ) -> None:
     dokumen = {
-        "instansi": instansi, "tahun": 2024,
+        "instansi": instansi,
+        "tahun": 2024,
         "penandatangan": {
-            "tempat": tempat, "tanggal": "2024-01-31",
+            "tempat": tempat,
+            "tanggal": "2024-01-31",
             "pihak_pertama": {"nama": nama, "jabatan": jabatan},
             "pihak_kedua": {"nama": instansi, "jabatan": jabatan},
         },
     }
-    item = {"sasaran": sasaran, "uraian": uraian, "indikator": [{
-        "nama": nama, "relevansi": relevansi, "formulasi": formulasi,
-        "sumber_data": sumber_data, "target": target, "penjelasan_target": penjelasan,
-    }]}
+    item = {
+        "sasaran": sasaran,
+        "uraian": uraian,
+        "indikator": [
+            {
+                "nama": nama,
+                "relevansi": relevansi,
+                "formulasi": formulasi,
+                "sumber_data": sumber_data,
+                "target": target,
+                "penjelasan_target": penjelasan,
+            }
+        ],
+    }
     with tempfile.TemporaryDirectory() as root:
-        folder = write_year(Path(root), dokumen=dump(dokumen),
-                            sasaran={"01-a.yaml": dump(item)})
+        folder = write_year(Path(root), dokumen=dump(dokumen), sasaran={"01-a.yaml": dump(item)})
         year, _ = load_year(folder)
         assume(year is not None)  # a target such as "1.5" is refused by design
         data = render_folder(folder)
 
     printed = blocks(data)
     cells = "\n".join(printed)
-    for value in (instansi, sasaran, uraian, nama, relevansi, formulasi, sumber_data, target,
-                  penjelasan):
+    for value in (
+        instansi,
+        sasaran,
+        uraian,
+        nama,
+        relevansi,
+        formulasi,
+        sumber_data,
+        target,
+        penjelasan,
+    ):
         assert value in printed
     assert f"{tempat}, 31 Januari 2024" in cells and jabatan in cells
     assert open_docx(data).core_properties.author == instansi

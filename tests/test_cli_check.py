@@ -31,8 +31,7 @@ def test_clean_year_prints_a_summary_and_exits_0(in_tmp: Path) -> None:
 
     assert (result.code, result.err) == (0, "")
     assert result.out == (
-        "content/2024: 1 sasaran, 1 indikator diperiksa.\n"
-        "0 kesalahan, 0 peringatan\n"
+        "content/2024: 1 sasaran, 1 indikator diperiksa.\n0 kesalahan, 0 peringatan\n"
     )
 
 
@@ -54,10 +53,13 @@ def test_broken_year_lists_every_problem_in_file_order_and_exits_1(in_tmp: Path)
 
 
 def test_warnings_alone_do_not_fail_the_check(in_tmp: Path) -> None:
-    write_year(in_tmp, sasaran={
-        "01-disiplin.yaml": VALID_SASARAN,
-        "02-sdm.yaml": VALID_SASARAN.replace("Disiplin", "SDM"),
-    })
+    write_year(
+        in_tmp,
+        sasaran={
+            "01-disiplin.yaml": VALID_SASARAN,
+            "02-sdm.yaml": VALID_SASARAN.replace("Disiplin", "SDM"),
+        },
+    )
 
     result = run_lampiran("check", "content/2024")
 
@@ -97,7 +99,8 @@ def test_without_a_folder_the_newest_year_is_checked(in_tmp: Path) -> None:
     result = run_lampiran("check")
 
     assert (result.code, result.out.splitlines()[0]) == (
-        0, "content/2025: 1 sasaran, 1 indikator diperiksa.",
+        0,
+        "content/2025: 1 sasaran, 1 indikator diperiksa.",
     )
 
 
@@ -105,29 +108,38 @@ def test_without_a_folder_the_newest_year_is_checked(in_tmp: Path) -> None:
     ("args", "message"),
     [
         (["check", "content/2030"], "Galat: folder 'content/2030' tidak ada; periksa penulisannya"),
-        (["check", "content"], "Galat: nama folder 'content' bukan tahun; folder isi dinamai "
-                               "dengan tahunnya, misalnya content/2024"),
-        (["check", "content/2024/dokumen.yaml"],
-         "Galat: 'content/2024/dokumen.yaml' bukan folder; sebutkan folder tahunnya"),
+        (
+            ["check", "content"],
+            "Galat: nama folder 'content' bukan tahun; folder isi dinamai "
+            "dengan tahunnya, misalnya content/2024",
+        ),
+        (
+            ["check", "content/2024/dokumen.yaml"],
+            "Galat: 'content/2024/dokumen.yaml' bukan folder; sebutkan folder tahunnya",
+        ),
         (["check", "--bogus"], "Galat: Tidak ada pilihan '--bogus'."),
         (["check", "2024"], "Galat: folder '2024' tidak ada; maksud Anda content/2024?"),
-        (["check", "content/2024/sasaran"],
-         "Galat: 'content/2024/sasaran' ada di dalam folder tahun; sebutkan folder tahunnya "
-         "sendiri, yaitu content/2024"),
+        (
+            ["check", "content/2024/sasaran"],
+            "Galat: 'content/2024/sasaran' ada di dalam folder tahun; sebutkan folder tahunnya "
+            "sendiri, yaitu content/2024",
+        ),
         (["check", "--spellng"], "Galat: Tidak ada pilihan '--spellng'. Maksud Anda '--spelling'?"),
         (["check", "--spelling=ya"], "Galat: Pilihan '--spelling' tidak menerima nilai."),
         (["check", "content/2024", "lagi"], "Galat: Ada argumen berlebih (lagi)"),
-        (["chek"], "Galat: Tidak ada perintah 'chek'. (Maksud Anda salah satu dari: 'check', "
-                   "'schema'?)"),
-        (["build", "--paper", "Letter"],
-         "Galat: Nilai tidak sah untuk '--paper': 'Letter' tidak dikenal; pilih salah satu: "
-         "F4, A4"),
+        (
+            ["chek"],
+            "Galat: Tidak ada perintah 'chek'. (Maksud Anda salah satu dari: 'check', 'schema'?)",
+        ),
+        (
+            ["build", "--paper", "Letter"],
+            "Galat: Nilai tidak sah untuk '--paper': 'Letter' tidak dikenal; pilih salah satu: "
+            "F4, A4",
+        ),
         (["build", "-o"], "Galat: Pilihan '-o' memerlukan nilai."),
     ],
 )
-def test_usage_mistakes_exit_2_with_a_message(
-    in_tmp: Path, args: list[str], message: str
-) -> None:
+def test_usage_mistakes_exit_2_with_a_message(in_tmp: Path, args: list[str], message: str) -> None:
     write_year(in_tmp)
 
     result = run_lampiran(*args)
@@ -160,7 +172,7 @@ def test_a_bug_is_reported_without_traceback_unless_debug(
         raise RuntimeError("rusak")
 
     write_year(in_tmp)
-    monkeypatch.setattr("lampiran.content.load_year", broken_loader)
+    monkeypatch.setattr("lampiran.content.loading.load_year", broken_loader)
 
     result = run_lampiran("check", "content/2024")
 
@@ -176,7 +188,11 @@ def test_a_bug_is_reported_without_traceback_unless_debug(
 def run_module(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "lampiran", *args],
-        cwd=cwd, capture_output=True, text=True, encoding="utf-8", check=False,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
     )
 
 
@@ -188,12 +204,16 @@ def test_content_2024_checks_clean_through_python_m_lampiran() -> None:
 
 
 def test_badly_broken_content_never_shows_a_traceback(tmp_path: Path) -> None:
-    write_year(tmp_path, dokumen=b"\x00\xff\xfe garbage", sasaran={
-        "01-a.yaml": "sasaran: [" * 200,
-        "02-b.yaml": b"\xef\xbb\xbf" + b"indikator:\r\n  - nama: &x [*x]\r\n",
-        "03-c.yaml": "sasaran: !!python/object/apply:os.system ['true']\n",
-        "04-d.yaml": "- \t- :\n\x1b",
-    })
+    write_year(
+        tmp_path,
+        dokumen=b"\x00\xff\xfe garbage",
+        sasaran={
+            "01-a.yaml": "sasaran: [" * 200,
+            "02-b.yaml": b"\xef\xbb\xbf" + b"indikator:\r\n  - nama: &x [*x]\r\n",
+            "03-c.yaml": "sasaran: !!python/object/apply:os.system ['true']\n",
+            "04-d.yaml": "- \t- :\n\x1b",
+        },
+    )
 
     result = run_module("check", "content/2024", cwd=tmp_path)
 

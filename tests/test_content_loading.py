@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import CONTENT_2024, VALID_DOKUMEN, VALID_SASARAN, write_year
-from lampiran.content import load_year, require_year, resolve_year_folder
+from lampiran.content.loading import load_year, require_year, resolve_year_folder
+from lampiran.content.models import Indikator
 from lampiran.errors import ContentError, Problem, Report, Severity, UsageProblem
-from lampiran.models import Indikator
 
 
 def only_indikator(folder: Path) -> Indikator:
@@ -25,7 +25,9 @@ def test_content_2024_loads_without_any_problem() -> None:
     assert year is not None
     assert year.dokumen.tahun == 2024
     assert [s.slug for s in year.sasaran] == [
-        "01-disiplin-aparatur", "02-kompetensi-sdm", "03-kinerja-perangkat-daerah",
+        "01-disiplin-aparatur",
+        "02-kompetensi-sdm",
+        "03-kinerja-perangkat-daerah",
     ]
 
 
@@ -66,30 +68,41 @@ def test_windows_line_endings_and_byte_order_mark_load_like_any_other(tmp_path: 
         ('"  99,99%  "', "99,99%"),
     ],
 )
-def test_target_keeps_the_text_the_author_meant(
-    tmp_path: Path, written: str, printed: str
-) -> None:
-    folder = write_year(tmp_path, sasaran={
-        "01.yaml": VALID_SASARAN.replace("target: 99,99%", f"target: {written}"),
-    })
+def test_target_keeps_the_text_the_author_meant(tmp_path: Path, written: str, printed: str) -> None:
+    folder = write_year(
+        tmp_path,
+        sasaran={
+            "01.yaml": VALID_SASARAN.replace("target: 99,99%", f"target: {written}"),
+        },
+    )
 
     assert only_indikator(folder).target == printed
 
 
 def test_one_line_field_in_a_block_with_a_single_line_is_accepted(tmp_path: Path) -> None:
-    folder = write_year(tmp_path, sasaran={"01.yaml": VALID_SASARAN.replace(
-        "  - nama: Cakupan ASN yang tidak dijatuhi hukuman disiplin",
-        "  - nama: |\n      Cakupan ASN yang tidak dijatuhi hukuman disiplin",
-    )})
+    folder = write_year(
+        tmp_path,
+        sasaran={
+            "01.yaml": VALID_SASARAN.replace(
+                "  - nama: Cakupan ASN yang tidak dijatuhi hukuman disiplin",
+                "  - nama: |\n      Cakupan ASN yang tidak dijatuhi hukuman disiplin",
+            )
+        },
+    )
 
     assert only_indikator(folder).nama == "Cakupan ASN yang tidak dijatuhi hukuman disiplin"
 
 
 def test_prose_keeps_markdown_and_special_characters_literally(tmp_path: Path) -> None:
     prose = "|\n      **Tebal** & <b>bukan HTML</b> {{ x }} {% y %}\n\n      - butir\n"
-    folder = write_year(tmp_path, sasaran={
-        "01.yaml": VALID_SASARAN.replace("relevansi: Relevansi indikator.", f"relevansi: {prose}"),
-    })
+    folder = write_year(
+        tmp_path,
+        sasaran={
+            "01.yaml": VALID_SASARAN.replace(
+                "relevansi: Relevansi indikator.", f"relevansi: {prose}"
+            ),
+        },
+    )
 
     assert only_indikator(folder).relevansi == (
         "**Tebal** & <b>bukan HTML</b> {{ x }} {% y %}\n\n- butir"
@@ -98,17 +111,29 @@ def test_prose_keeps_markdown_and_special_characters_literally(tmp_path: Path) -
 
 @pytest.mark.parametrize("empty", ['""', "", "'  '"])
 def test_empty_optional_prose_means_not_given(tmp_path: Path, empty: str) -> None:
-    folder = write_year(tmp_path, sasaran={"01.yaml": VALID_SASARAN.replace(
-        "formulasi: Jumlah ASN / jumlah keseluruhan ASN X 100%", f"formulasi: {empty}",
-    )})
+    folder = write_year(
+        tmp_path,
+        sasaran={
+            "01.yaml": VALID_SASARAN.replace(
+                "formulasi: Jumlah ASN / jumlah keseluruhan ASN X 100%",
+                f"formulasi: {empty}",
+            )
+        },
+    )
 
     assert only_indikator(folder).formulasi is None
 
 
 def test_unquoted_words_stay_text_instead_of_becoming_yes_no(tmp_path: Path) -> None:
-    folder = write_year(tmp_path, sasaran={"01.yaml": VALID_SASARAN.replace(
-        "relevansi: Relevansi indikator.", "relevansi: yes",
-    ).replace("target: 99,99%", "target: off")})
+    folder = write_year(
+        tmp_path,
+        sasaran={
+            "01.yaml": VALID_SASARAN.replace(
+                "relevansi: Relevansi indikator.",
+                "relevansi: yes",
+            ).replace("target: 99,99%", "target: off")
+        },
+    )
 
     indikator = only_indikator(folder)
 
@@ -116,7 +141,10 @@ def test_unquoted_words_stay_text_instead_of_becoming_yes_no(tmp_path: Path) -> 
 
 
 def test_nip_is_kept_as_its_18_digits(tmp_path: Path) -> None:
-    folder = write_year(tmp_path, dokumen=VALID_DOKUMEN + """\
+    folder = write_year(
+        tmp_path,
+        dokumen=VALID_DOKUMEN
+        + """\
 penandatangan:
   tempat: Contoh
   tanggal: 2024-01-31
@@ -128,7 +156,8 @@ penandatangan:
     nama: C
     jabatan: D
     nip: 197001011990031002
-""")
+""",
+    )
 
     year, report = load_year(folder)
 
@@ -136,15 +165,19 @@ penandatangan:
     assert year is not None and year.dokumen.penandatangan is not None
     signing = year.dokumen.penandatangan
     assert (signing.pihak_pertama.nip, signing.pihak_kedua.nip) == (
-        "197001011990031001", "197001011990031002",
+        "197001011990031001",
+        "197001011990031002",
     )
 
 
 def test_sasaran_are_read_in_file_name_order(tmp_path: Path) -> None:
-    folder = write_year(tmp_path, sasaran={
-        "10-akhir.yaml": VALID_SASARAN.replace("Disiplin", "Akhir").replace("Cakupan", "C"),
-        "02-awal.yaml": VALID_SASARAN,
-    })
+    folder = write_year(
+        tmp_path,
+        sasaran={
+            "10-akhir.yaml": VALID_SASARAN.replace("Disiplin", "Akhir").replace("Cakupan", "C"),
+            "02-awal.yaml": VALID_SASARAN,
+        },
+    )
 
     year, _ = load_year(folder)
 
@@ -153,10 +186,13 @@ def test_sasaran_are_read_in_file_name_order(tmp_path: Path) -> None:
 
 
 def test_a_year_with_only_warnings_is_usable(tmp_path: Path) -> None:
-    folder = write_year(tmp_path, sasaran={
-        "01.yaml": VALID_SASARAN,
-        "02.yaml": VALID_SASARAN.replace("Disiplin", "Lain"),
-    })
+    folder = write_year(
+        tmp_path,
+        sasaran={
+            "01.yaml": VALID_SASARAN,
+            "02.yaml": VALID_SASARAN.replace("Disiplin", "Lain"),
+        },
+    )
 
     year, report = load_year(folder)
 
@@ -166,9 +202,13 @@ def test_a_year_with_only_warnings_is_usable(tmp_path: Path) -> None:
 
 
 def test_require_year_raises_with_every_problem(tmp_path: Path) -> None:
-    folder = write_year(tmp_path, dokumen="tahun: 2023\n", sasaran={
-        "01.yaml": VALID_SASARAN.replace("99,99%", "99.99%"),
-    })
+    folder = write_year(
+        tmp_path,
+        dokumen="tahun: 2023\n",
+        sasaran={
+            "01.yaml": VALID_SASARAN.replace("99,99%", "99.99%"),
+        },
+    )
 
     with pytest.raises(ContentError) as raised:
         require_year(folder)
@@ -189,7 +229,9 @@ def test_report_sorts_by_file_then_line_and_drops_repeats() -> None:
     report.error(a, 2, 5, "", "tiga")
 
     assert [(p.path.name, p.line) for p in report.sorted()] == [
-        ("a.yaml", 2), ("a.yaml", 9), ("b.yaml", 1),
+        ("a.yaml", 2),
+        ("a.yaml", 9),
+        ("b.yaml", 1),
     ]
     assert report.summary() == "2 kesalahan, 1 peringatan"
 
@@ -215,8 +257,11 @@ def test_newest_year_is_the_default_folder(tmp_path: Path) -> None:
     [
         ("missing", "folder '{folder}' tidak ada; periksa penulisannya"),
         ("file", "'{folder}' bukan folder; sebutkan folder tahunnya"),
-        ("not_a_year", "nama folder 'draf' bukan tahun; folder isi dinamai dengan tahunnya, "
-                       "misalnya content/2024"),
+        (
+            "not_a_year",
+            "nama folder 'draf' bukan tahun; folder isi dinamai dengan tahunnya, "
+            "misalnya content/2024",
+        ),
     ],
 )
 def test_folder_that_is_not_a_year_is_a_usage_problem(

@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import write_year
-from lampiran.content import load_year
-from lampiran.models import Indikator, Sasaran
+from lampiran.content.loading import load_year
+from lampiran.content.models import Indikator, Sasaran
 
 PROSE_FIELDS = ["uraian", "relevansi", "formulasi", "sumber_data", "penjelasan_target"]
 ONE_LINE_FIELDS = ["sasaran", "nama"]
@@ -33,9 +33,11 @@ text_characters = st.characters(
 )
 prose_text = st.text(text_characters, min_size=1, max_size=300).filter(lambda t: t.strip())
 one_line_text = st.text(
-    st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"),
-                  blacklist_characters="\ufffe\uffff"),
-    min_size=1, max_size=80,
+    st.characters(
+        blacklist_categories=("Cc", "Cs", "Zl", "Zp"), blacklist_characters="\ufffe\uffff"
+    ),
+    min_size=1,
+    max_size=80,
 ).filter(lambda t: t.strip())
 
 DOKUMEN: dict[str, Any] = {
@@ -54,20 +56,23 @@ def sasaran_data(title: str, name: str) -> dict[str, Any]:
     return {
         "sasaran": title,
         "uraian": "Kalimat pertama.\nKalimat kedua.\n",
-        "indikator": [{
-            "nama": name,
-            "relevansi": "Relevansi.",
-            "formulasi": "A / B X 100%",
-            "sumber_data": "Laporan",
-            "target": "99,99%",
-            "penjelasan_target": "Penjelasan.",
-        }],
+        "indikator": [
+            {
+                "nama": name,
+                "relevansi": "Relevansi.",
+                "formulasi": "A / B X 100%",
+                "sumber_data": "Laporan",
+                "target": "99,99%",
+                "penjelasan_target": "Penjelasan.",
+            }
+        ],
     }
 
 
 def dump(data: Any, style: str | None = None, width: int = 80) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False,
-                          default_style=style, width=width)
+    return yaml.safe_dump(
+        data, allow_unicode=True, sort_keys=False, default_style=style, width=width
+    )
 
 
 @st.composite
@@ -136,8 +141,10 @@ Path_ = tuple[str | int, ...]
 
 def paths_in(data: Any, prefix: Path_ = ()) -> Iterator[Path_]:
     """Every key and list item of ``data``, as paths."""
-    items: Any = data.items() if isinstance(data, dict) else (
-        enumerate(data) if isinstance(data, list) else ()
+    items: Any = (
+        data.items()
+        if isinstance(data, dict)
+        else (enumerate(data) if isinstance(data, list) else ())
     )
     for key, value in items:
         yield (*prefix, key)
@@ -151,8 +158,12 @@ def holder_of(data: Any, path: Path_) -> Any:
 
 
 wrong_values = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
-    st.text(max_size=30), st.lists(st.text(max_size=5), max_size=3),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=30),
+    st.lists(st.text(max_size=5), max_size=3),
     st.dictionaries(st.text(min_size=1, max_size=8), st.text(max_size=8), max_size=2),
 )
 
@@ -193,8 +204,13 @@ def damaged_text(draw: st.DrawFn, text: str) -> str:
             lines[index] = indent + lines[index].lstrip()
         else:
             column = draw(st.integers(0, len(lines[index])))
-            typed = draw(st.text(st.sampled_from(list(":-#'\"[]{}|>&*!%@`\t\\ ab1.,\x07")),
-                                 min_size=1, max_size=4))
+            typed = draw(
+                st.text(
+                    st.sampled_from(list(":-#'\"[]{}|>&*!%@`\t\\ ab1.,\x07")),
+                    min_size=1,
+                    max_size=4,
+                )
+            )
             lines[index] = lines[index][:column] + typed + lines[index][column:]
     return "\n".join(lines)
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from conftest import run_lampiran, write_year
-from lampiran.diffing import split_sentences, target_change, word_diff
+from lampiran.history.diffing import split_sentences, target_change, word_diff
 
 
 def indikator(nama: str, target: str, relevansi: str | None = None) -> str:
@@ -64,8 +64,9 @@ NEW = {
         DISIPLIN_URAIAN.replace("salah satu dimensi", "dimensi utama"),
         indikator("Cakupan ASN yang tidak dijatuhi hukuman disiplin", "100%"),
         indikator("Jumlah pelanggaran kode etik", "10 kasus"),
-        indikator("Predikat akuntabilitas kinerja", "A",
-                  relevansi="Relevansi predikat akuntabilitas."),
+        indikator(
+            "Predikat akuntabilitas kinerja", "A", relevansi="Relevansi predikat akuntabilitas."
+        ),
         indikator("Persentase ASN yang mengikuti pembinaan", "80%"),
     ),
     "03-kompetensi.yaml": KOMPETENSI,
@@ -81,8 +82,9 @@ def pair(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pair:
 
     def write(old: dict[str, str], new: dict[str, str]) -> None:
         write_year(tmp_path, year="2024", sasaran=old)
-        write_year(tmp_path, year="2025", sasaran=new,
-                   dokumen="instansi: Badan Contoh\ntahun: 2025\n")
+        write_year(
+            tmp_path, year="2025", sasaran=new, dokumen="instansi: Badan Contoh\ntahun: 2025\n"
+        )
         monkeypatch.chdir(tmp_path)
 
     return write
@@ -117,8 +119,7 @@ def test_text_output_shows_every_kind_of_change(two_years: None) -> None:
     assert "    nama: Predikat akuntabilitas{+ kinerja+}" in lines
     assert "    target: BB -> A" in lines
     assert (
-        '  - Indikator 4 dihapus: "Indeks kepuasan pegawai terhadap layanan" (target 3,25)'
-        in lines
+        '  - Indikator 4 dihapus: "Indeks kepuasan pegawai terhadap layanan" (target 3,25)' in lines
     )
     assert '  + Indikator 4 ditambah: "Persentase ASN yang mengikuti pembinaan"' in lines
     assert "    target: 80%" in lines
@@ -193,13 +194,22 @@ def test_json_output_for_other_tools(two_years: None) -> None:
     data = json.loads(result.out)
     assert data["has_changes"] is True
     assert data["dokumen"][0] | {"words": None} == {
-        "field": "tahun", "old": "2024", "new": "2025", "words": None,
+        "field": "tahun",
+        "old": "2024",
+        "new": "2025",
+        "words": None,
     }
     kinerja = data["sasaran"][0]
     assert kinerja["status"] == "changed" and kinerja["moved"] is True
     assert kinerja["old"]["position"] == 3 and kinerja["new"]["position"] == 1
-    disiplin = find(data["sasaran"], new={"file": "02-disiplin.yaml", "position": 2,
-                                          "sasaran": "Meningkatnya Disiplin Aparatur"})
+    disiplin = find(
+        data["sasaran"],
+        new={
+            "file": "02-disiplin.yaml",
+            "position": 2,
+            "sasaran": "Meningkatnya Disiplin Aparatur",
+        },
+    )
     assert disiplin["moved"] is False
     uraian = disiplin["changes"][0]
     assert uraian["field"] == "uraian"
@@ -230,10 +240,12 @@ def test_exit_code_option_reports_differences_like_git_diff(two_years: None) -> 
 
 
 def test_reflowed_prose_is_not_a_change(pair: Pair) -> None:
-    old = sasaran("Judul", "Kalimat pertama yang panjang sekali.\nKalimat kedua.",
-                  indikator("Nilai", "1"))
-    new = sasaran("Judul", "Kalimat pertama yang\npanjang sekali. Kalimat kedua.",
-                  indikator("Nilai", "1"))
+    old = sasaran(
+        "Judul", "Kalimat pertama yang panjang sekali.\nKalimat kedua.", indikator("Nilai", "1")
+    )
+    new = sasaran(
+        "Judul", "Kalimat pertama yang\npanjang sekali. Kalimat kedua.", indikator("Nilai", "1")
+    )
     pair({"01-a.yaml": old}, {"01-a.yaml": new})
 
     data = json.loads(run_lampiran("diff", "--format", "json").out)
@@ -242,10 +254,10 @@ def test_reflowed_prose_is_not_a_change(pair: Pair) -> None:
 
 
 def test_added_and_removed_sentences_are_shown_whole(pair: Pair) -> None:
-    old = sasaran("Judul", "Satu tetap.\nDua dihapus sekarang.\nTiga tetap.",
-                  indikator("Nilai", "1"))
-    new = sasaran("Judul", "Satu tetap.\nTiga tetap.\nEmpat ditambahkan.",
-                  indikator("Nilai", "1"))
+    old = sasaran(
+        "Judul", "Satu tetap.\nDua dihapus sekarang.\nTiga tetap.", indikator("Nilai", "1")
+    )
+    new = sasaran("Judul", "Satu tetap.\nTiga tetap.\nEmpat ditambahkan.", indikator("Nilai", "1"))
     pair({"01-a.yaml": old}, {"01-a.yaml": new})
 
     lines = run_lampiran("diff").out.splitlines()
@@ -256,11 +268,15 @@ def test_added_and_removed_sentences_are_shown_whole(pair: Pair) -> None:
 
 
 def test_added_and_removed_sasaran(pair: Pair) -> None:
-    pair({"01-a.yaml": KOMPETENSI, "02-b.yaml": KINERJA}, {
-        "01-a.yaml": KOMPETENSI,
-        "02-c.yaml": sasaran("Meningkatnya Pelayanan", "Layanan baru.",
-                             indikator("Indeks kepuasan", "3,5")),
-    })
+    pair(
+        {"01-a.yaml": KOMPETENSI, "02-b.yaml": KINERJA},
+        {
+            "01-a.yaml": KOMPETENSI,
+            "02-c.yaml": sasaran(
+                "Meningkatnya Pelayanan", "Layanan baru.", indikator("Indeks kepuasan", "3,5")
+            ),
+        },
+    )
 
     lines = run_lampiran("diff").out.splitlines()
 
@@ -342,8 +358,10 @@ def test_word_diff_marks_only_the_changed_words() -> None:
 
 def test_reordered_indicators_are_moved_not_added_and_removed(pair: Pair) -> None:
     first, second = indikator("Nilai pertama", "1"), indikator("Nilai kedua", "2")
-    pair({"01-a.yaml": sasaran("Judul", "Uraian.", first, second)},
-         {"01-a.yaml": sasaran("Judul", "Uraian.", second, first)})
+    pair(
+        {"01-a.yaml": sasaran("Judul", "Uraian.", first, second)},
+        {"01-a.yaml": sasaran("Judul", "Uraian.", second, first)},
+    )
 
     lines = run_lampiran("diff").out.splitlines()
 

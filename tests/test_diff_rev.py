@@ -13,9 +13,20 @@ from conftest import VALID_SASARAN, require_tool, run_lampiran, write_year
 
 def git(repo: Path, *args: str) -> str:
     result = subprocess.run(
-        [require_tool("git"), "-c", "user.name=Uji", "-c", "user.email=uji@example.org",
-         "-c", "commit.gpgsign=false", *args],
-        cwd=repo, capture_output=True, text=True, check=True,
+        [
+            require_tool("git"),
+            "-c",
+            "user.name=Uji",
+            "-c",
+            "user.email=uji@example.org",
+            "-c",
+            "commit.gpgsign=false",
+            *args,
+        ],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return result.stdout
 
@@ -24,10 +35,15 @@ def state(repo: Path) -> tuple[str, str, str, dict[str, bytes]]:
     """HEAD, index, status and every working-tree file: what --rev must never change."""
     files = {
         p.relative_to(repo).as_posix(): p.read_bytes()
-        for p in sorted(repo.rglob("*")) if p.is_file() and ".git" not in p.parts
+        for p in sorted(repo.rglob("*"))
+        if p.is_file() and ".git" not in p.parts
     }
-    return (git(repo, "rev-parse", "HEAD"), git(repo, "ls-files", "--stage"),
-            git(repo, "status", "--porcelain", "--untracked-files=all"), files)
+    return (
+        git(repo, "rev-parse", "HEAD"),
+        git(repo, "ls-files", "--stage"),
+        git(repo, "status", "--porcelain", "--untracked-files=all"),
+        files,
+    )
 
 
 @pytest.fixture
@@ -40,7 +56,8 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "content" / "2024" / "sasaran" / "01-disiplin.yaml"
     path.write_text(
         VALID_SASARAN.replace("target: 99,99%", "target: 98%").replace(
-            "Kalimat kedua.", "Kalimat kedua yang diperbaiki."),
+            "Kalimat kedua.", "Kalimat kedua yang diperbaiki."
+        ),
         encoding="utf-8",
     )
     monkeypatch.chdir(tmp_path)

@@ -111,8 +111,12 @@ BROKEN = [
     # CT_SectPr (§17.6): pgSz before pgMar.
     ("word/document.xml", r"(<w:pgSz [^>]*/>)(<w:pgMar [^>]*/>)", r"\2\1", "pgSz"),
     # CT_Numbering (§17.9): every abstractNum before the first num.
-    ("word/numbering.xml", r"(<w:abstractNum [^>]*>.*?</w:abstractNum>)(.*</w:num>)", r"\2\1",
-     "abstractNum"),
+    (
+        "word/numbering.xml",
+        r"(<w:abstractNum [^>]*>.*?</w:abstractNum>)(.*</w:num>)",
+        r"\2\1",
+        "abstractNum",
+    ),
     # CT_TblLayoutType (§17.4): has no such attribute.
     ("word/document.xml", r"<w:tblLayout ", '<w:tblLayout w:lebar="1" ', "lebar"),
 ]
@@ -122,8 +126,10 @@ BROKEN = [
 def test_the_validator_reports_what_word_refuses(
     part_name: str, pattern: str, replacement: str, reported: str, tmp_path: Path
 ) -> None:
-    broken = repack(built("lengkap-2025"), lambda name, content: sub(
-        pattern, replacement, content) if name == part_name else content)
+    broken = repack(
+        built("lengkap-2025"),
+        lambda name, content: sub(pattern, replacement, content) if name == part_name else content,
+    )
 
     problems = schema_problems(broken, tmp_path, FileFormat.OFFICE_2010)
 
@@ -150,10 +156,12 @@ def test_zip_entries_are_unique_content_types_first_and_timestamps_fixed(name: s
 def test_every_part_has_its_content_type_and_every_override_names_a_part(name: str) -> None:
     parts = parts_of(built(name))
     types = etree.fromstring(parts.pop("[Content_Types].xml"))
-    defaults = {d.get("Extension", "").lower(): d.get("ContentType")
-                for d in types.iter(f"{CT}Default")}
-    overrides = {o.get("PartName", "").lower(): o.get("ContentType")
-                 for o in types.iter(f"{CT}Override")}
+    defaults = {
+        d.get("Extension", "").lower(): d.get("ContentType") for d in types.iter(f"{CT}Default")
+    }
+    overrides = {
+        o.get("PartName", "").lower(): o.get("ContentType") for o in types.iter(f"{CT}Override")
+    }
 
     for part_name in parts:
         extension = part_name.rsplit(".", 1)[-1].lower()
@@ -224,8 +232,13 @@ def test_app_properties_are_the_extended_properties_part() -> None:
 def test_every_language_is_a_tag_word_knows_and_the_text_is_indonesian() -> None:
     data = built("lengkap-2025")
     values: list[str] = []
-    for part_name in ("word/styles.xml", "word/document.xml", "word/settings.xml",
-                      "word/footer1.xml", "word/numbering.xml"):
+    for part_name in (
+        "word/styles.xml",
+        "word/document.xml",
+        "word/settings.xml",
+        "word/footer1.xml",
+        "word/numbering.xml",
+    ):
         for element in part(data, part_name).iter(f"{W}lang", f"{W}themeFontLang"):
             values.extend(v for k, v in element.attrib.items() if k.startswith(W))
     core = part(data, "docProps/core.xml")
@@ -247,6 +260,7 @@ def write_template(tmp_path: Path, change: Callable[[str, bytes], bytes | None])
 
 def without_parts(*names: str) -> Callable[[str, bytes], bytes | None]:
     """Drop parts with their content types and relationships, as Word leaves them out."""
+
     def change(name: str, content: bytes) -> bytes | None:
         if name in names:
             return None
@@ -258,6 +272,7 @@ def without_parts(*names: str) -> Callable[[str, bytes], bytes | None]:
             assert not any(posixpath.basename(n) in text for n in names), name
             return text.encode("utf-8")
         return content
+
     return change
 
 
@@ -276,16 +291,20 @@ def test_a_template_without_numbering_and_core_parts_gets_them_declared(
     assert types.count('PartName="/docProps/core.xml"') == 1
     numbering = part(data, "word/numbering.xml")
     assert numbering.find(f"{W}num") is not None and numbering.find(f"{W}abstractNum") is not None
-    assert part(data, "docProps/core.xml").findtext(
-        "{http://purl.org/dc/elements/1.1/}title") == "Lampiran 2 Perjanjian Kinerja 2025"
+    assert (
+        part(data, "docProps/core.xml").findtext("{http://purl.org/dc/elements/1.1/}title")
+        == "Lampiran 2 Perjanjian Kinerja 2025"
+    )
 
 
 @pytest.mark.parametrize("paper", ["F4", "A4"])
-def test_a_template_without_page_size_gets_one_in_schema_order(
-    paper: str, tmp_path: Path
-) -> None:
-    template = write_template(tmp_path, lambda name, content: sub(
-        r"<w:pgSz [^>]*/>", "", content) if name == "word/document.xml" else content)
+def test_a_template_without_page_size_gets_one_in_schema_order(paper: str, tmp_path: Path) -> None:
+    template = write_template(
+        tmp_path,
+        lambda name, content: (
+            sub(r"<w:pgSz [^>]*/>", "", content) if name == "word/document.xml" else content
+        ),
+    )
 
     data = render_folder(LENGKAP_2025, paper=paper, template=template)
 
@@ -294,8 +313,9 @@ def test_a_template_without_page_size_gets_one_in_schema_order(
     assert section is not None
     children = [child.tag for child in section]
     assert children.index(f"{W}pgSz") + 1 == children.index(f"{W}pgMar")
-    widths = [int(col.get(f"{W}w", "0"))
-              for col in part(data, "word/document.xml").iter(f"{W}gridCol")]
+    widths = [
+        int(col.get(f"{W}w", "0")) for col in part(data, "word/document.xml").iter(f"{W}gridCol")
+    ]
     assert widths and min(widths) > 0
 
 
@@ -307,8 +327,9 @@ def test_a_template_holding_a_part_twice_is_refused(tmp_path: Path) -> None:
         with pytest.warns(UserWarning, match="Duplicate name"):
             package.writestr("word/styles.xml", b"<w:styles/>")
 
-    outcome = run_lampiran("build", str(CONTENT_2024), "--template", str(template),
-                           "-o", str(tmp_path / "dist"))
+    outcome = run_lampiran(
+        "build", str(CONTENT_2024), "--template", str(template), "-o", str(tmp_path / "dist")
+    )
 
     assert outcome.code == 1
     assert "memuat bagian word/styles.xml dua kali" in outcome.err
@@ -317,10 +338,12 @@ def test_a_template_holding_a_part_twice_is_refused(tmp_path: Path) -> None:
 
 def test_a_template_without_content_types_is_refused(tmp_path: Path) -> None:
     template = write_template(
-        tmp_path, lambda name, content: None if name == "[Content_Types].xml" else content)
+        tmp_path, lambda name, content: None if name == "[Content_Types].xml" else content
+    )
 
-    outcome = run_lampiran("build", str(CONTENT_2024), "--template", str(template),
-                           "-o", str(tmp_path / "dist"))
+    outcome = run_lampiran(
+        "build", str(CONTENT_2024), "--template", str(template), "-o", str(tmp_path / "dist")
+    )
 
     assert outcome.code == 1
     assert "tidak memiliki [Content_Types].xml" in outcome.err

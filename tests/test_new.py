@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO_ROOT, SIGNING_BLOCK, run_lampiran, write_year
-from lampiran.content import load_year
+from lampiran.content.loading import load_year
 
 
 @pytest.fixture
@@ -25,7 +25,8 @@ def repo_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*")) if p.is_file()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
     }
 
 
@@ -164,12 +165,20 @@ def test_new_without_content_is_a_usage_mistake(
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["new", "duaribu"], "Galat: Nilai tidak sah untuk '[TAHUN]': 'duaribu' bukan tahun; "
-                             "tulis empat angka, misalnya 2025"),
-        (["new", "1999"], "Galat: Nilai tidak sah untuk '[TAHUN]': tahun 1999 di luar rentang "
-                          "2000 sampai 2100"),
-        (["new", "--from", "24"], "Galat: Nilai tidak sah untuk '--from': '24' bukan tahun; "
-                                  "tulis empat angka, misalnya 2025"),
+        (
+            ["new", "duaribu"],
+            "Galat: Nilai tidak sah untuk '[TAHUN]': 'duaribu' bukan tahun; "
+            "tulis empat angka, misalnya 2025",
+        ),
+        (
+            ["new", "1999"],
+            "Galat: Nilai tidak sah untuk '[TAHUN]': tahun 1999 di luar rentang 2000 sampai 2100",
+        ),
+        (
+            ["new", "--from", "24"],
+            "Galat: Nilai tidak sah untuk '--from': '24' bukan tahun; "
+            "tulis empat angka, misalnya 2025",
+        ),
     ],
 )
 def test_a_year_that_is_not_a_year_is_refused_in_indonesian(

@@ -1,4 +1,4 @@
-"""PDF export through LibreOffice (lampiran.pdf), independent of ``lampiran build``.
+"""PDF export through LibreOffice (lampiran.writers.pdf), independent of ``lampiran build``.
 
 Real conversions need LibreOffice and poppler (``require_tool``); the failure cases use a
 small fake ``soffice`` script named by ``LAMPIRAN_SOFFICE``, so they run anywhere with a
@@ -23,16 +23,20 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from conftest import require_tool
-from lampiran import pdf
-from lampiran.pdf import LibreOfficeNotFound, PdfError, convert_to_pdf, find_soffice
+from lampiran.writers import pdf
+from lampiran.writers.pdf import LibreOfficeNotFound, PdfError, convert_to_pdf, find_soffice
 
 WORDS = "Penjelasan Kinerja Meningkatnya Disiplin Aparatur Cakupan Relevansi Formulasi"
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="fake soffice is a sh script")
 
 
-def make_docx(path: Path, text: str = WORDS, title: str = "Lampiran 2 Perjanjian Kinerja 2024",
-              author: str = "Badan Contoh") -> Path:
+def make_docx(
+    path: Path,
+    text: str = WORDS,
+    title: str = "Lampiran 2 Perjanjian Kinerja 2024",
+    author: str = "Badan Contoh",
+) -> Path:
     """A small .docx like the ones lampiran writes: Arial, id-ID, title and author set."""
     document = docx.Document()
     normal = document.styles["Normal"]
@@ -124,8 +128,9 @@ def test_plain_pdf_does_not_claim_pdfa(tmp_path: Path) -> None:
 
 def test_two_conversions_started_at_the_same_moment_both_succeed(tmp_path: Path) -> None:
     require_tool("soffice")
-    sources = [make_docx(tmp_path / f"run{n}" / "lampiran.docx", text=f"{WORDS} Nomor{n}")
-               for n in (1, 2)]
+    sources = [
+        make_docx(tmp_path / f"run{n}" / "lampiran.docx", text=f"{WORDS} Nomor{n}") for n in (1, 2)
+    ]
     start = threading.Barrier(2)
     results: dict[int, list[Path] | BaseException] = {}
 
@@ -150,8 +155,10 @@ def test_two_conversions_started_at_the_same_moment_both_succeed(tmp_path: Path)
 
 def test_many_documents_with_the_same_name_convert_in_one_run(tmp_path: Path) -> None:
     require_tool("soffice")
-    sources = [make_docx(tmp_path / year / "lampiran.docx", text=f"{WORDS} Tahun{year}")
-               for year in ("2023", "2024", "2025")]
+    sources = [
+        make_docx(tmp_path / year / "lampiran.docx", text=f"{WORDS} Tahun{year}")
+        for year in ("2023", "2024", "2025")
+    ]
 
     written = convert_to_pdf(sources)
 
@@ -164,7 +171,8 @@ def test_many_documents_with_the_same_name_convert_in_one_run(tmp_path: Path) ->
 
 
 def test_soffice_env_pointing_at_nothing_explains_how_to_install(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     missing = tmp_path / "tidak-ada" / "soffice"
     monkeypatch.setenv("LAMPIRAN_SOFFICE", str(missing))
@@ -182,7 +190,8 @@ def test_soffice_env_pointing_at_nothing_explains_how_to_install(
 
 
 def test_libreoffice_missing_everywhere_explains_how_to_install(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.delenv("LAMPIRAN_SOFFICE", raising=False)
     monkeypatch.setenv("PATH", str(tmp_path))
@@ -253,7 +262,9 @@ def _running(pid: int) -> bool:
 
 @posix_only
 def test_hanging_libreoffice_is_killed_with_its_children_at_the_time_limit(
-    tmp_path: Path, fake_soffice: FakeSoffice, monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    fake_soffice: FakeSoffice,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     child_pid = tmp_path / "anak.pid"
     fake_soffice(f'echo "mulai"\nsleep 300 &\necho $! > "{child_pid}"\nwait\n')
@@ -293,7 +304,10 @@ FAILURES = {
 @posix_only
 @pytest.mark.parametrize(("script", "expected"), FAILURES.values(), ids=FAILURES.keys())
 def test_failed_conversion_is_explained_and_keeps_the_old_pdf(
-    tmp_path: Path, fake_soffice: FakeSoffice, script: str, expected: list[str],
+    tmp_path: Path,
+    fake_soffice: FakeSoffice,
+    script: str,
+    expected: list[str],
 ) -> None:
     fake_soffice(script)
     source = make_docx(tmp_path / "a.docx")
@@ -311,12 +325,15 @@ def test_failed_conversion_is_explained_and_keeps_the_old_pdf(
 
 @posix_only
 def test_one_missing_output_among_many_writes_no_pdf_at_all(
-    tmp_path: Path, fake_soffice: FakeSoffice,
+    tmp_path: Path,
+    fake_soffice: FakeSoffice,
 ) -> None:
     # Only the first document gets a (valid-looking) PDF.
-    fake_soffice('for a in "$@"; do case "$a" in *.docx)\n'
-                 '  printf "%%PDF-1.6\\n%%%%EOF\\n" > "$outdir/$(basename "$a" .docx).pdf"\n'
-                 '  exit 0;; esac; done\n')
+    fake_soffice(
+        'for a in "$@"; do case "$a" in *.docx)\n'
+        '  printf "%%PDF-1.6\\n%%%%EOF\\n" > "$outdir/$(basename "$a" .docx).pdf"\n'
+        "  exit 0;; esac; done\n"
+    )
     sources = [make_docx(tmp_path / year / "a.docx") for year in ("2023", "2024")]
 
     with pytest.raises(PdfError) as caught:

@@ -28,10 +28,17 @@ ALLOWED_FONTS = ("LiberationSans", "Arial", "OpenSymbol")
 """Arial, its metric twin Liberation Sans, and LibreOffice's own bullet font."""
 
 
-def lampiran(*args: str | Path, cwd: Path | None = None,
-             env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "lampiran", *map(str, args)], cwd=cwd,
-                          env=env, capture_output=True, text=True, check=False)
+def lampiran(
+    *args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "lampiran", *map(str, args)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def build_2024(outdir: Path, *options: str) -> Path:
@@ -52,8 +59,7 @@ def page_sizes_mm(pdf: Path) -> set[tuple[int, int]]:
     info = pdf_info(pdf, "-f", "1", "-l", "9999")
     sizes = re.findall(r"size:\s+([\d.]+) x ([\d.]+) pts", info)
     assert sizes
-    return {(round(float(w) * MM_PER_POINT), round(float(h) * MM_PER_POINT))
-            for w, h in sizes}
+    return {(round(float(w) * MM_PER_POINT), round(float(h) * MM_PER_POINT)) for w, h in sizes}
 
 
 def instansi_2024() -> str:
@@ -118,8 +124,12 @@ def test_two_builds_started_at_the_same_moment_both_produce_good_pdfs(tmp_path: 
     outdirs = [tmp_path / "satu", tmp_path / "dua"]
     command = [sys.executable, "-m", "lampiran", "build", str(CONTENT_2024), "--pdf", "-o"]
 
-    processes = [subprocess.Popen([*command, str(outdir)], stdout=subprocess.PIPE,
-                                  stderr=subprocess.PIPE, text=True) for outdir in outdirs]
+    processes = [
+        subprocess.Popen(
+            [*command, str(outdir)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for outdir in outdirs
+    ]
     outcomes = [process.communicate() for process in processes]
 
     for process, (_, stderr), outdir in zip(processes, outcomes, outdirs, strict=True):
@@ -162,8 +172,7 @@ def test_several_years_are_converted_in_one_libreoffice_call(tmp_path: Path) -> 
     for tahun in years:
         pdf = tmp_path / "dist" / f"lampiran-2-perjanjian-kinerja-{tahun}.pdf"
         assert f"PENJELASAN KINERJA TAHUN {tahun}" in pdf_text(pdf)
-        assert re.search(rf"^Title:\s+Lampiran 2 Perjanjian Kinerja {tahun}$",
-                         pdf_info(pdf), re.M)
+        assert re.search(rf"^Title:\s+Lampiran 2 Perjanjian Kinerja {tahun}$", pdf_info(pdf), re.M)
         assert f"{pdf.relative_to(tmp_path).as_posix()} ditulis." in result.stdout
 
 
@@ -174,8 +183,7 @@ def test_an_error_in_one_year_writes_nothing_and_never_starts_libreoffice(
     env, calls = counting_soffice(tmp_path, require_tool("soffice"))
     good = copy_year(tmp_path, 2023)
     bad = copy_year(tmp_path, 2024)
-    (bad / "dokumen.yaml").write_text("instansi: Badan Contoh\ntahun: dua ribu\n",
-                                      encoding="utf-8")
+    (bad / "dokumen.yaml").write_text("instansi: Badan Contoh\ntahun: dua ribu\n", encoding="utf-8")
 
     result = lampiran("build", good, bad, "--pdf", "-o", "dist", cwd=tmp_path, env=env)
 
@@ -188,8 +196,9 @@ def test_an_error_in_one_year_writes_nothing_and_never_starts_libreoffice(
 # --- LibreOffice missing or misbehaving -------------------------------------------------
 
 
-def build_with_soffice(tmp_path: Path, soffice: str,
-                       **env_extra: str) -> subprocess.CompletedProcess[str]:
+def build_with_soffice(
+    tmp_path: Path, soffice: str, **env_extra: str
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "LAMPIRAN_SOFFICE": soffice, **env_extra}
     return lampiran("build", CONTENT_2024, "-o", tmp_path / "dist", "--pdf", env=env)
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from lampiran.prose import ProseStyles, ProseWriter
+from lampiran.text.prose import ProseStyles, ProseWriter
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
@@ -30,16 +30,20 @@ def convert(text: str, writer: ProseWriter | None = None) -> list[Para]:
     for p in body:
         number = p.find(f"{W}pPr/{W}numPr")
         runs = p.findall(f"{W}r")
-        result.append(Para(
-            text="".join(t.text or "" for t in p.iter(f"{W}t")),
-            list_id=number.find(f"{W}numId").get(f"{W}val") if number is not None else None,
-            level=int(number.find(f"{W}ilvl").get(f"{W}val")) if number is not None else None,
-            bold=tuple(r.findtext(f"{W}t") or "" for r in runs
-                       if r.find(f"{W}rPr/{W}b") is not None),
-            italic=tuple(r.findtext(f"{W}t") or "" for r in runs
-                         if r.find(f"{W}rPr/{W}i") is not None),
-            breaks=len(p.findall(f"{W}r/{W}br")),
-        ))
+        result.append(
+            Para(
+                text="".join(t.text or "" for t in p.iter(f"{W}t")),
+                list_id=number.find(f"{W}numId").get(f"{W}val") if number is not None else None,
+                level=int(number.find(f"{W}ilvl").get(f"{W}val")) if number is not None else None,
+                bold=tuple(
+                    r.findtext(f"{W}t") or "" for r in runs if r.find(f"{W}rPr/{W}b") is not None
+                ),
+                italic=tuple(
+                    r.findtext(f"{W}t") or "" for r in runs if r.find(f"{W}rPr/{W}i") is not None
+                ),
+                breaks=len(p.findall(f"{W}r/{W}br")),
+            )
+        )
     return result
 
 
@@ -81,7 +85,9 @@ def test_every_numbered_list_gets_its_own_instance_that_starts_at_one() -> None:
     convert("Pengantar.\n\n1. c\n2. d", writer)
 
     assert [(item.num_id, item.kind, item.start) for item in writer.lists] == [
-        (1, "decimal", 1), (2, "decimal", 1)]
+        (1, "decimal", 1),
+        (2, "decimal", 1),
+    ]
 
 
 def test_a_list_written_from_three_keeps_its_first_number() -> None:
@@ -96,11 +102,16 @@ def test_nesting_by_two_or_four_spaces_gives_a_second_level() -> None:
     for indent in ("  ", "    "):
         writer = ProseWriter()
 
-        paragraphs = convert(f"- induk\n{indent}- anak satu\n{indent}- anak dua\n- induk dua",
-                             writer)
+        paragraphs = convert(
+            f"- induk\n{indent}- anak satu\n{indent}- anak dua\n- induk dua", writer
+        )
 
         assert [(p.text, p.level) for p in paragraphs] == [
-            ("induk", 0), ("anak satu", 1), ("anak dua", 1), ("induk dua", 0)]
+            ("induk", 0),
+            ("anak satu", 1),
+            ("anak dua", 1),
+            ("induk dua", 0),
+        ]
         assert paragraphs[0].list_id == paragraphs[3].list_id != paragraphs[1].list_id
 
 
@@ -108,7 +119,10 @@ def test_a_list_directly_under_a_paragraph_line_is_a_list() -> None:
     paragraphs = convert("Dasar hukum antara lain:\n1. Undang-Undang;\n2. Peraturan.")
 
     assert [(p.text, p.list_id is not None) for p in paragraphs] == [
-        ("Dasar hukum antara lain:", False), ("Undang-Undang;", True), ("Peraturan.", True)]
+        ("Dasar hukum antara lain:", False),
+        ("Undang-Undang;", True),
+        ("Peraturan.", True),
+    ]
 
 
 def test_a_bullet_list_right_after_a_numbered_one_is_a_separate_list() -> None:
@@ -121,8 +135,10 @@ def test_a_bullet_list_right_after_a_numbered_one_is_a_separate_list() -> None:
 
 
 def test_html_headings_quotes_code_and_links_print_as_written() -> None:
-    text = ("# Bukan judul\n> bukan kutipan\n`kode` [tautan](http://contoh.id) "
-            "<b>html</b> &amp; A & B < C")
+    text = (
+        "# Bukan judul\n> bukan kutipan\n`kode` [tautan](http://contoh.id) "
+        "<b>html</b> &amp; A & B < C"
+    )
 
     (paragraph,) = convert(text)
 
@@ -132,7 +148,8 @@ def test_html_headings_quotes_code_and_links_print_as_written() -> None:
 
 def test_underscores_and_lone_dashes_are_text() -> None:
     assert [p.text for p in convert("nama_variabel {_{ x }_} _miring_")] == [
-        "nama_variabel {_{ x }_} _miring_"]
+        "nama_variabel {_{ x }_} _miring_"
+    ]
     assert [(p.text, p.list_id) for p in convert("-")] == [("-", None)]
 
 
@@ -146,5 +163,4 @@ def test_a_backslash_escapes_markdown_syntax_only() -> None:
 def test_a_number_with_a_parenthesis_is_text_not_a_list() -> None:
     paragraphs = convert("Keterangan:\n1) satu\n2) dua")
 
-    assert [(p.text, p.list_id) for p in paragraphs] == [
-        ("Keterangan: 1) satu 2) dua", None)]
+    assert [(p.text, p.list_id) for p in paragraphs] == [("Keterangan: 1) satu 2) dua", None)]

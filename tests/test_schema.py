@@ -22,8 +22,8 @@ from conftest import (
     run_lampiran,
     write_year,
 )
-from lampiran.content import load_year
-from lampiran.schema import SCHEMAS, render_schema
+from lampiran.content.loading import load_year
+from lampiran.content.schema import SCHEMAS, render_schema
 
 SCHEMA_DIR = REPO_ROOT / "schema"
 
@@ -124,8 +124,11 @@ def test_vscode_settings_map_each_schema_onto_its_content_files() -> None:
 
     for path in content_files():
         relative = path.relative_to(REPO_ROOT).as_posix()
-        matched = [schema for schema, globs in mapping.items()
-                   if any(fnmatch.fnmatch(relative, glob) for glob in globs)]
+        matched = [
+            schema
+            for schema, globs in mapping.items()
+            if any(fnmatch.fnmatch(relative, glob) for glob in globs)
+        ]
         expected = "dokumen.schema.json" if path.name == "dokumen.yaml" else "sasaran.schema.json"
         assert [Path(schema).name for schema in matched] == [expected], relative
         assert (REPO_ROOT / matched[0]).is_file()
@@ -137,41 +140,72 @@ SASARAN_CASES: dict[str, tuple[bool, str]] = {
     "target as an unquoted decimal": (True, VALID_SASARAN.replace("99,99%", "83.50")),
     "target as words": (True, VALID_SASARAN.replace("99,99%", "WTP")),
     "target with thousands and a unit": (
-        True, VALID_SASARAN.replace("99,99%", "90 per 100.000 KH")),
-    "title as a one-line block": (True, VALID_SASARAN.replace(
-        "sasaran: Meningkatnya Disiplin Aparatur", "sasaran: |\n  Meningkatnya Disiplin Aparatur")),
-    "title that looks like a number": (True, VALID_SASARAN.replace(
-        "sasaran: Meningkatnya Disiplin Aparatur", "sasaran: 2024")),
-    "formulasi left empty": (True, VALID_SASARAN.replace(
-        "formulasi: Jumlah ASN / jumlah keseluruhan ASN X 100%", "formulasi:")),
-    "formulasi empty in quotes": (True, VALID_SASARAN.replace(
-        "formulasi: Jumlah ASN / jumlah keseluruhan ASN X 100%", 'formulasi: ""')),
-    "sumber_data left out": (True, VALID_SASARAN.replace(
-        "    sumber_data: Laporan Realisasi Kinerja\n", "")),
-    "Markdown list in relevansi": (True, VALID_SASARAN.replace(
-        "relevansi: Relevansi indikator.",
-        "relevansi: |\n      Dua hal:\n\n      - **satu**\n      - dua")),
+        True,
+        VALID_SASARAN.replace("99,99%", "90 per 100.000 KH"),
+    ),
+    "title as a one-line block": (
+        True,
+        VALID_SASARAN.replace(
+            "sasaran: Meningkatnya Disiplin Aparatur",
+            "sasaran: |\n  Meningkatnya Disiplin Aparatur",
+        ),
+    ),
+    "title that looks like a number": (
+        True,
+        VALID_SASARAN.replace("sasaran: Meningkatnya Disiplin Aparatur", "sasaran: 2024"),
+    ),
+    "formulasi left empty": (
+        True,
+        VALID_SASARAN.replace(
+            "formulasi: Jumlah ASN / jumlah keseluruhan ASN X 100%", "formulasi:"
+        ),
+    ),
+    "formulasi empty in quotes": (
+        True,
+        VALID_SASARAN.replace(
+            "formulasi: Jumlah ASN / jumlah keseluruhan ASN X 100%", 'formulasi: ""'
+        ),
+    ),
+    "sumber_data left out": (
+        True,
+        VALID_SASARAN.replace("    sumber_data: Laporan Realisasi Kinerja\n", ""),
+    ),
+    "Markdown list in relevansi": (
+        True,
+        VALID_SASARAN.replace(
+            "relevansi: Relevansi indikator.",
+            "relevansi: |\n      Dua hal:\n\n      - **satu**\n      - dua",
+        ),
+    ),
     "misspelled key": (False, VALID_SASARAN.replace("sumber_data:", "sumber_dta:")),
     "relevansi missing": (
-        False, VALID_SASARAN.replace("    relevansi: Relevansi indikator.\n", "")),
+        False,
+        VALID_SASARAN.replace("    relevansi: Relevansi indikator.\n", ""),
+    ),
     "no indikator": (False, VALID_SASARAN.split("indikator:")[0] + "indikator: []\n"),
     "indikator as a mapping": (False, VALID_SASARAN.replace("  - nama:", "    nama:")),
     "target with a dot for decimals": (False, VALID_SASARAN.replace("99,99%", "99.99%")),
     "target in English notation": (False, VALID_SASARAN.replace("99,99%", '"1,000.50"')),
     "target empty": (False, VALID_SASARAN.replace("99,99%", '""')),
     "target missing a value": (False, VALID_SASARAN.replace("target: 99,99%", "target:")),
-    "title on two lines": (False, VALID_SASARAN.replace(
-        "sasaran: Meningkatnya Disiplin Aparatur", "sasaran: |\n  Meningkatnya\n  Disiplin")),
-    "uraian empty": (False, VALID_SASARAN.replace(
-        "uraian: |\n  Kalimat pertama.\n  Kalimat kedua.", 'uraian: "  "')),
-    "relevansi as a list": (False, VALID_SASARAN.replace(
-        "relevansi: Relevansi indikator.", "relevansi:\n      - satu")),
+    "title on two lines": (
+        False,
+        VALID_SASARAN.replace(
+            "sasaran: Meningkatnya Disiplin Aparatur", "sasaran: |\n  Meningkatnya\n  Disiplin"
+        ),
+    ),
+    "uraian empty": (
+        False,
+        VALID_SASARAN.replace("uraian: |\n  Kalimat pertama.\n  Kalimat kedua.", 'uraian: "  "'),
+    ),
+    "relevansi as a list": (
+        False,
+        VALID_SASARAN.replace("relevansi: Relevansi indikator.", "relevansi:\n      - satu"),
+    ),
 }
 
 # The NIP unquoted: editors must accept it as YAML reads it, a plain number.
-SIGNED = VALID_DOKUMEN + SIGNING_BLOCK.replace(
-    '"19700101 199003 1 001"', "19700101 199003 1 001"
-)
+SIGNED = VALID_DOKUMEN + SIGNING_BLOCK.replace('"19700101 199003 1 001"', "19700101 199003 1 001")
 
 DOKUMEN_CASES: dict[str, tuple[bool, str]] = {
     "the example file": (True, VALID_DOKUMEN),
@@ -179,8 +213,10 @@ DOKUMEN_CASES: dict[str, tuple[bool, str]] = {
     "tahun in quotes": (True, VALID_DOKUMEN.replace("tahun: 2024", 'tahun: "2024"')),
     "penandatangan left empty": (True, VALID_DOKUMEN + "penandatangan:\n"),
     "signature block": (True, SIGNED),
-    "NIP as an unquoted number": (True, SIGNED.replace(
-        "19700101 199003 1 001", "197001011990031001")),
+    "NIP as an unquoted number": (
+        True,
+        SIGNED.replace("19700101 199003 1 001", "197001011990031001"),
+    ),
     "NIP left empty": (True, SIGNED.replace("nip: 19700101 199003 1 001", "nip:")),
     "tahun out of range": (False, VALID_DOKUMEN.replace("tahun: 2024", "tahun: 1999")),
     "tahun in words": (False, VALID_DOKUMEN.replace("tahun: 2024", "tahun: dua ribu")),

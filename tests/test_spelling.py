@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import CONTENT_2024, REPO_ROOT, VALID_DOKUMEN, run_lampiran, write_year
-from lampiran import spelling
 from lampiran.errors import Problem, Severity
-from lampiran.spelling import SpellingUnavailable, check_year_spelling, load_speller
+from lampiran.text import spelling
+from lampiran.text.spelling import SpellingUnavailable, check_year_spelling, load_speller
 
 KAMUS = REPO_ROOT / "content" / "kamus.txt"
 
@@ -84,9 +84,9 @@ def test_finds_the_known_typos_of_2024_where_they_are(
     ]
     assert found[0].severity is Severity.WARNING
     assert right in found[0].message.split("maksud Anda:")[1]
-    source_line = (CONTENT_2024 / "sasaran" / name).read_text(encoding="utf-8").splitlines()[
-        line - 1
-    ]
+    source_line = (
+        (CONTENT_2024 / "sasaran" / name).read_text(encoding="utf-8").splitlines()[line - 1]
+    )
     assert source_line[column - 1 :].startswith(typo)
 
 
@@ -209,10 +209,14 @@ def test_positions_are_exact_in_every_kind_of_yaml_value(tmp_path: Path) -> None
     report = check_year_spelling(folder)
 
     expected = {}
-    for word, field in [("Disiplinn", "sasaran"), ("kataa", "uraian"),
-                        ("dilatihh", "indikator[0].nama"), ("dilipatt", "indikator[0].relevansi"),
-                        ("pegawaii", "indikator[0].formulasi"),
-                        ("berlanjutt", "indikator[0].penjelasan_target")]:
+    for word, field in [
+        ("Disiplinn", "sasaran"),
+        ("kataa", "uraian"),
+        ("dilatihh", "indikator[0].nama"),
+        ("dilipatt", "indikator[0].relevansi"),
+        ("pegawaii", "indikator[0].formulasi"),
+        ("berlanjutt", "indikator[0].penjelasan_target"),
+    ]:
         line = next(i for i, text_line in enumerate(lines) if word in text_line)
         expected[word] = (line + 1, lines[line].index(word) + 1, field)
     found = {p.message.split("'")[1]: (p.line, p.column, p.field) for p in report.problems}
@@ -272,10 +276,11 @@ def test_check_without_spelling_does_not_load_the_dictionary_library() -> None:
         f"    main(['check', {str(CONTENT_2024)!r}])\n"
         "except SystemExit:\n"
         "    pass\n"
-        "print('enchant' in sys.modules, 'lampiran.spelling' in sys.modules)\n"
+        "print('enchant' in sys.modules, 'lampiran.text.spelling' in sys.modules)\n"
     )
 
-    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True
+    )
 
     assert result.stdout.splitlines()[-1] == "False False"

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lampiran import atomic
-from lampiran.content import Year, load_year
+from lampiran.content.loading import Year, load_year
 from lampiran.errors import ContentError, Report, UsageProblem, os_reason
 
 DEFAULT_OUTDIR = Path("dist")
@@ -57,10 +57,10 @@ def build_years(
     """Check, render and write the Word document of each year folder.
 
     Raises :class:`ContentError` (every problem of every folder) before rendering,
-    :class:`lampiran.template.TemplateError` for an unusable template and
+    :class:`lampiran.writers.docx.template.TemplateError` for an unusable template and
     :class:`BuildError` when the output cannot be written; in each case nothing is written.
     """
-    from lampiran.render import render_docx
+    from lampiran.writers.docx.render import render_docx
 
     result = BuildResult()
     years: list[Year] = []

@@ -125,8 +125,9 @@ class Report:
 
     def sorted(self) -> list[Problem]:
         """Problems ordered by file, then line and column, with duplicates removed."""
-        return sorted(set(self.problems), key=lambda p: (str(p.path), p.line, p.column,
-                                                        p.field, p.message))
+        return sorted(
+            set(self.problems), key=lambda p: (str(p.path), p.line, p.column, p.field, p.message)
+        )
 
     def __iter__(self) -> Iterator[Problem]:
         return iter(self.sorted())

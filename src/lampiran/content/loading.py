@@ -14,10 +14,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from lampiran import pasted
+from lampiran.content.models import Dokumen, Sasaran
 from lampiran.errors import ContentError, Problem, Report, UsageProblem, shorten
-from lampiran.models import Dokumen, Sasaran
-from lampiran.yamlsource import FieldPath, SourceFile, format_field, read_yaml_file
+from lampiran.source import pasted
+from lampiran.source.yamlreader import FieldPath, SourceFile, format_field, read_yaml_file
 
 DOKUMEN_FILE = "dokumen.yaml"
 SASARAN_DIR = "sasaran"
@@ -138,12 +138,14 @@ def require_year(folder: Path) -> tuple[Year, Report]:
     return year, report
 
 
-def _load_dokumen(
-    folder: Path, path: Path, report: Report
-) -> tuple[Dokumen, SourceFile] | None:
+def _load_dokumen(folder: Path, path: Path, report: Report) -> tuple[Dokumen, SourceFile] | None:
     if path.is_dir():
         report.error(
-            path, 1, 1, "", f"{DOKUMEN_FILE} adalah folder, padahal harus berupa berkas",
+            path,
+            1,
+            1,
+            "",
+            f"{DOKUMEN_FILE} adalah folder, padahal harus berupa berkas",
         )
         return None
     if not path.is_file():
@@ -169,7 +171,8 @@ def _load_all_sasaran(
     directory = folder / SASARAN_DIR
     if not directory.is_dir():
         misnamed = [
-            p for p in (folder.iterdir() if folder.is_dir() else [])
+            p
+            for p in (folder.iterdir() if folder.is_dir() else [])
             if p.is_dir() and p.name.strip().lower() == SASARAN_DIR
         ]
         fix = (
@@ -182,7 +185,10 @@ def _load_all_sasaran(
     paths = sasaran_paths(directory, report)
     if not paths:
         report.error(
-            directory, 1, 1, "",
+            directory,
+            1,
+            1,
+            "",
             "belum ada sasaran; tambahkan minimal satu berkas .yaml, misalnya 01-disiplin.yaml",
         )
         return None
@@ -209,27 +215,39 @@ def sasaran_paths(directory: Path, report: Report) -> list[Path]:
             continue
         if entry.is_dir():
             report.warning(
-                entry, 1, 1, "",
+                entry,
+                1,
+                1,
+                "",
                 "folder di dalam sasaran/ tidak dibaca; pindahkan berkasnya ke sasaran/",
             )
         elif entry.suffix == ".yaml":
             paths.append(entry)
         elif entry.suffix.lower() in {".yaml", ".yml"}:
             report.error(
-                entry, 1, 1, "",
+                entry,
+                1,
+                1,
+                "",
                 f"berkas sasaran harus berakhiran .yaml; ganti nama menjadi '{entry.stem}.yaml'",
             )
         elif _saved_with_extra_suffix(entry.name):
             stem = entry.name.rsplit(".", 2)[0]
             report.error(
-                entry, 1, 1, "",
+                entry,
+                1,
+                1,
+                "",
                 f"berkas ini berakhiran '{''.join(entry.suffixes[-2:])}' (Notepad menambahkan "
                 f"'{entry.suffix}' saat menyimpan) sehingga tidak dibaca; ganti nama menjadi "
                 f"'{stem}.yaml'",
             )
         else:
             report.warning(
-                entry, 1, 1, "",
+                entry,
+                1,
+                1,
+                "",
                 "berkas ini bukan .yaml sehingga tidak dibaca; "
                 "pindahkan atau hapus bila tidak perlu",
             )
@@ -247,7 +265,11 @@ def _misnamed(name: str, wanted: str) -> bool:
     stem = wanted.rsplit(".", 1)[0]
     lowered = name.lower()
     return name != wanted and lowered in {
-        wanted, f"{stem}.yml", f"{stem}.yaml.txt", f"{stem}.yml.txt", f"{stem}.txt",
+        wanted,
+        f"{stem}.yml",
+        f"{stem}.yaml.txt",
+        f"{stem}.yml.txt",
+        f"{stem}.txt",
     }
 
 
@@ -443,7 +465,10 @@ def _check_tahun_matches_folder(
     if _YEAR_NAME.fullmatch(name) and model.tahun != int(name):
         line, column = source.locate(("tahun",))
         report.error(
-            source.path, line, column, "tahun",
+            source.path,
+            line,
+            column,
+            "tahun",
             f"tahun {model.tahun} tidak sama dengan nama folder '{name}'; "
             f"samakan keduanya (tahun: {name})",
         )
@@ -460,7 +485,10 @@ def _check_tanggal_in_year(dokumen: tuple[Dokumen, SourceFile], report: Report) 
         return
     line, column = source.locate(("penandatangan", "tanggal"))
     report.warning(
-        source.path, line, column, "penandatangan.tanggal",
+        source.path,
+        line,
+        column,
+        "penandatangan.tanggal",
         f"tanggal {date.isoformat()} tidak berada di tahun {model.tahun} "
         f"(atau Desember {model.tahun - 1}); perbarui tanggal penandatanganan",
     )
@@ -477,7 +505,10 @@ def _check_unique_titles(sources: Iterable[SourceFile], report: Report) -> None:
             continue
         line, column = source.locate(("sasaran",))
         report.error(
-            source.path, line, column, "sasaran",
+            source.path,
+            line,
+            column,
+            "sasaran",
             f"judul sasaran sama dengan di {first.path.name}; setiap sasaran harus berjudul beda",
         )
 
@@ -492,7 +523,10 @@ def _check_unique_indicator_names(sources: Iterable[SourceFile], report: Report)
             field = f"indikator[{index}].nama"
             if key in seen_here:
                 report.error(
-                    source.path, line, column, field,
+                    source.path,
+                    line,
+                    column,
+                    field,
                     f"nama indikator sama dengan indikator[{seen_here[key]}] di berkas ini; "
                     "setiap indikator dalam satu sasaran harus bernama beda",
                 )
@@ -501,7 +535,10 @@ def _check_unique_indicator_names(sources: Iterable[SourceFile], report: Report)
             other = seen_anywhere.setdefault(key, source)
             if other is not source:
                 report.warning(
-                    source.path, line, column, field,
+                    source.path,
+                    line,
+                    column,
+                    field,
                     f"indikator yang sama juga ada di {other.path.name}; "
                     "pastikan memang dipakai di dua sasaran",
                 )

@@ -91,8 +91,7 @@ def find_soffice(environ: Mapping[str, str] | None = None) -> Path:
         if _is_executable(candidate):
             return candidate
     raise LibreOfficeNotFound(
-        "LibreOffice (soffice) tidak ditemukan, sehingga PDF tidak dapat dibuat.\n"
-        + INSTALL_HELP
+        "LibreOffice (soffice) tidak ditemukan, sehingga PDF tidak dapat dibuat.\n" + INSTALL_HELP
     )
 
 
@@ -112,13 +111,17 @@ def _is_executable(path: Path) -> bool:
 def _install_locations(env: Mapping[str, str]) -> list[Path]:
     """Where the LibreOffice installers put ``soffice`` when it is not on PATH."""
     if sys.platform == "win32":
-        roots = [env.get("ProgramFiles", r"C:\Program Files"),
-                 env.get("ProgramFiles(x86)", r"C:\Program Files (x86)"),
-                 env.get("ProgramW6432", r"C:\Program Files")]
+        roots = [
+            env.get("ProgramFiles", r"C:\Program Files"),
+            env.get("ProgramFiles(x86)", r"C:\Program Files (x86)"),
+            env.get("ProgramW6432", r"C:\Program Files"),
+        ]
         return [Path(root) / "LibreOffice" / "program" / "soffice.exe" for root in roots]
     if sys.platform == "darwin":
-        return [Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"),
-                Path.home() / "Applications/LibreOffice.app/Contents/MacOS/soffice"]
+        return [
+            Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"),
+            Path.home() / "Applications/LibreOffice.app/Contents/MacOS/soffice",
+        ]
     # The libreoffice.org packages install under /opt/libreofficeX.Y, newest last.
     opt = sorted(Path("/opt").glob("libreoffice*/program/soffice"), reverse=True)
     return [Path("/usr/lib/libreoffice/program/soffice"), *opt]
@@ -183,8 +186,9 @@ def convert_to_pdf(
     program = soffice if soffice is not None else find_soffice()
     limit = timeout if timeout is not None else timeout_for(len(sources))
     # ignore_cleanup_errors: on Windows a just-killed LibreOffice may still hold a file.
-    with tempfile.TemporaryDirectory(prefix="lampiran-pdf-",
-                                     ignore_cleanup_errors=True) as work_name:
+    with tempfile.TemporaryDirectory(
+        prefix="lampiran-pdf-", ignore_cleanup_errors=True
+    ) as work_name:
         work = Path(work_name)
         inputs = _stage_inputs(sources, work / "masuk")
         outdir = work / "keluar"
@@ -214,8 +218,9 @@ def _stage_inputs(sources: Sequence[Path], folder: Path) -> list[Path]:
     return staged
 
 
-def _run_soffice(program: Path, inputs: Sequence[Path], outdir: Path, work: Path,
-                 pdfa: bool, limit: float) -> str:
+def _run_soffice(
+    program: Path, inputs: Sequence[Path], outdir: Path, work: Path, pdfa: bool, limit: float
+) -> str:
     """Run LibreOffice once for all inputs; return what it printed.
 
     Its output goes to files, not pipes, so that a stuck child holding a pipe open can
@@ -225,18 +230,28 @@ def _run_soffice(program: Path, inputs: Sequence[Path], outdir: Path, work: Path
     command = [
         str(program),
         f"-env:UserInstallation={profile.as_uri()}",
-        "--headless", "--invisible", "--nologo", "--nodefault", "--norestore",
+        "--headless",
+        "--invisible",
+        "--nologo",
+        "--nodefault",
+        "--norestore",
         "--nolockcheck",
-        "--convert-to", export_filter(pdfa),
-        "--outdir", str(outdir),
+        "--convert-to",
+        export_filter(pdfa),
+        "--outdir",
+        str(outdir),
         *(str(path) for path in inputs),
     ]
     log_path = work / "soffice.log"
     with log_path.open("wb") as log:
         try:
             process = subprocess.Popen(
-                command, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                cwd=work, creationflags=_new_group_flags(),
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                cwd=work,
+                creationflags=_new_group_flags(),
                 start_new_session=sys.platform != "win32",
             )
         except OSError as exc:
@@ -257,8 +272,7 @@ def _run_soffice(program: Path, inputs: Sequence[Path], outdir: Path, work: Path
     output = _read_log(log_path)
     if code != 0:
         raise PdfError(
-            f"LibreOffice gagal membuat PDF (kode keluar {code}); PDF tidak dibuat."
-            + _tail(output)
+            f"LibreOffice gagal membuat PDF (kode keluar {code}); PDF tidak dibuat." + _tail(output)
         )
     return output
 
@@ -276,8 +290,12 @@ def _new_group_flags() -> int:
 def _kill_tree(process: subprocess.Popen[bytes]) -> None:
     """Stop LibreOffice and every process it started (``soffice`` is only a launcher)."""
     if sys.platform == "win32":
-        subprocess.run(["taskkill", "/F", "/T", "/PID", str(process.pid)],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        subprocess.run(
+            ["taskkill", "/F", "/T", "/PID", str(process.pid)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+        )
     else:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
@@ -303,8 +321,7 @@ def _check_pdf(pdf: Path, source: Path, log: str) -> None:
     if not pdf.is_file():
         raise PdfError(
             f"{source.as_posix()}: LibreOffice selesai tanpa menghasilkan PDF "
-            "(berkas .docx mungkin rusak atau tidak dapat dibaca); PDF tidak dibuat."
-            + _tail(log)
+            "(berkas .docx mungkin rusak atau tidak dapat dibaca); PDF tidak dibuat." + _tail(log)
         )
     with pdf.open("rb") as handle:
         head = handle.read(5)

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from lampiran.content import CONTENT_DIR, find_year_folders, load_year, resolve_year_folder
-from lampiran.diffing import YearDiff, diff_years
+from lampiran.content.loading import CONTENT_DIR, find_year_folders, load_year, resolve_year_folder
 from lampiran.errors import ContentError, Report, UsageProblem
+from lampiran.history.diffing import YearDiff, diff_years
 
 _YEAR = re.compile(r"\d{4}")
 
@@ -50,8 +50,10 @@ def compare(old: Path | None, new: Path | None, rev: str | None) -> YearDiff:
     """Load both sides and compare them; see ``lampiran diff --help`` for the arguments."""
     if rev is not None:
         if new is not None:
-            raise UsageProblem("dengan --rev sebutkan satu FOLDER saja, misalnya: "
-                               "lampiran diff --rev main content/2024")
+            raise UsageProblem(
+                "dengan --rev sebutkan satu FOLDER saja, misalnya: "
+                "lampiran diff --rev main content/2024"
+            )
         folder = year_folder(old) if old else resolve_year_folder(None, root=Path())
         return _compare_with_revision(folder, rev)
     old_folder, new_folder = year_pair(old, new)
@@ -65,7 +67,7 @@ def compare(old: Path | None, new: Path | None, rev: str | None) -> YearDiff:
 
 
 def _compare_with_revision(folder: Path, rev: str) -> YearDiff:
-    from lampiran.gitrev import year_at_revision
+    from lampiran.history.gitrev import year_at_revision
 
     current, report = load_year(folder)
     try:

@@ -16,7 +16,8 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from lampiran import __version__, clicklocale
+from lampiran import __version__
+from lampiran.cli import clicklocale
 from lampiran.errors import ContentError, Report, UsageProblem, os_reason
 
 clicklocale.install()
@@ -55,10 +56,12 @@ class Group(click.Group):
 
 
 @click.group(cls=Group, context_settings=CONTEXT_SETTINGS)
-@click.version_option(__version__, "-V", "--version", prog_name="lampiran",
-                      message="%(prog)s %(version)s")
-@click.option("--debug", is_flag=True,
-              help="Tampilkan traceback bila lampiran sendiri galat (bug).")
+@click.version_option(
+    __version__, "-V", "--version", prog_name="lampiran", message="%(prog)s %(version)s"
+)
+@click.option(
+    "--debug", is_flag=True, help="Tampilkan traceback bila lampiran sendiri galat (bug)."
+)
 def cli(debug: bool) -> None:
     """Lampiran 2 Perjanjian Kinerja (Penjelasan Kinerja) dari berkas YAML.
 
@@ -80,8 +83,7 @@ class Tahun(click.ParamType):  # type: ignore[type-arg]  # generic only in newer
 
     name = "tahun"
 
-    def convert(self, value: Any, param: click.Parameter | None,
-                ctx: click.Context | None) -> int:
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
         if isinstance(value, int):
             return value
         text = str(value).strip()
@@ -95,7 +97,9 @@ class Tahun(click.ParamType):  # type: ignore[type-arg]  # generic only in newer
 def year_argument(function: F) -> F:
     """The optional FOLDER argument shared by the commands that read one year."""
     return click.argument(
-        "folder", required=False, type=click.Path(path_type=Path, file_okay=True),
+        "folder",
+        required=False,
+        type=click.Path(path_type=Path, file_okay=True),
     )(function)
 
 
@@ -114,8 +118,11 @@ def print_written(paths: Sequence[Path]) -> None:
 
 @cli.command()
 @year_argument
-@click.option("--spelling", is_flag=True,
-              help="Periksa juga ejaan uraian (kamus hunspell-id dan content/kamus.txt).")
+@click.option(
+    "--spelling",
+    is_flag=True,
+    help="Periksa juga ejaan uraian (kamus hunspell-id dan content/kamus.txt).",
+)
 def check(folder: Path | None, spelling: bool) -> None:
     """Periksa isi satu tahun dan tampilkan semua kesalahan sekaligus.
 
@@ -124,7 +131,7 @@ def check(folder: Path | None, spelling: bool) -> None:
     berkas:baris:kolom: kunci: pesan. Keluar dengan kode 1 bila ada kesalahan.
     Kata yang tidak dikenal (--spelling) hanya peringatan.
     """
-    from lampiran.content import load_year, resolve_year_folder
+    from lampiran.content.loading import load_year, resolve_year_folder
 
     folder = resolve_year_folder(folder)
     year, report = load_year(folder)
@@ -142,23 +149,51 @@ def check(folder: Path | None, spelling: bool) -> None:
 
 
 @cli.command()
-@click.argument("folders", metavar="[FOLDER]...", nargs=-1,
-                type=click.Path(path_type=Path, file_okay=True))
-@click.option("-o", "--output", "outdir", metavar="FOLDER", default=Path("dist"),
-              show_default=True, type=click.Path(path_type=Path, file_okay=False),
-              help="Folder tujuan dokumen.")
-@click.option("--paper", type=Choice(["F4", "A4"], case_sensitive=False), default="F4",
-              metavar="[F4|A4]", show_default=True,
-              help="Ukuran kertas: F4 (215 x 330 mm) atau A4 (210 x 297 mm).")
-@click.option("--template", "template", metavar="BERKAS",
-              type=click.Path(path_type=Path, dir_okay=False),
-              help="Templat Word (.docx) sendiri; bawaan: templat lampiran.")
-@click.option("--pdf", "pdf", is_flag=True,
-              help="Buat juga PDF di samping setiap .docx (perlu LibreOffice).")
-@click.option("--pdfa", "pdfa", is_flag=True,
-              help="Buat PDF/A-2b untuk arsip dan tanda tangan elektronik (sudah termasuk --pdf).")
-def build(folders: tuple[Path, ...], outdir: Path, paper: str, template: Path | None,
-          pdf: bool, pdfa: bool) -> None:
+@click.argument(
+    "folders", metavar="[FOLDER]...", nargs=-1, type=click.Path(path_type=Path, file_okay=True)
+)
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    metavar="FOLDER",
+    default=Path("dist"),
+    show_default=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder tujuan dokumen.",
+)
+@click.option(
+    "--paper",
+    type=Choice(["F4", "A4"], case_sensitive=False),
+    default="F4",
+    metavar="[F4|A4]",
+    show_default=True,
+    help="Ukuran kertas: F4 (215 x 330 mm) atau A4 (210 x 297 mm).",
+)
+@click.option(
+    "--template",
+    "template",
+    metavar="BERKAS",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Templat Word (.docx) sendiri; bawaan: templat lampiran.",
+)
+@click.option(
+    "--pdf", "pdf", is_flag=True, help="Buat juga PDF di samping setiap .docx (perlu LibreOffice)."
+)
+@click.option(
+    "--pdfa",
+    "pdfa",
+    is_flag=True,
+    help="Buat PDF/A-2b untuk arsip dan tanda tangan elektronik (sudah termasuk --pdf).",
+)
+def build(
+    folders: tuple[Path, ...],
+    outdir: Path,
+    paper: str,
+    template: Path | None,
+    pdf: bool,
+    pdfa: bool,
+) -> None:
     """Buat dokumen Word Lampiran 2 dari satu atau beberapa folder tahun.
 
     FOLDER adalah folder tahun, misalnya content/2024; bila tidak disebut, dipakai
@@ -172,8 +207,8 @@ def build(folders: tuple[Path, ...], outdir: Path, paper: str, template: Path | 
       FOLDER_TUJUAN/lampiran-2-perjanjian-kinerja-<tahun>.docx
     """
     from lampiran.build import BuildError, build_years
-    from lampiran.content import resolve_year_folder
-    from lampiran.template import TemplateError
+    from lampiran.content.loading import resolve_year_folder
+    from lampiran.writers.docx.template import TemplateError
 
     resolved = [resolve_year_folder(f) for f in folders] or [resolve_year_folder(None)]
     try:
@@ -184,7 +219,7 @@ def build(folders: tuple[Path, ...], outdir: Path, paper: str, template: Path | 
         print_report(result.report)
     print_written(result.written)
     if pdf or pdfa:
-        from lampiran.pdf import PdfError, convert_to_pdf
+        from lampiran.writers.pdf import PdfError, convert_to_pdf
 
         try:
             pdfs = convert_to_pdf(result.written, pdfa=pdfa)
@@ -197,8 +232,13 @@ def build(folders: tuple[Path, ...], outdir: Path, paper: str, template: Path | 
 
 @cli.command("new")
 @click.argument("tahun", required=False, type=Tahun())
-@click.option("--from", "from_tahun", metavar="TAHUN", type=Tahun(),
-              help="Tahun yang disalin (bawaan: tahun terbaru di content/).")
+@click.option(
+    "--from",
+    "from_tahun",
+    metavar="TAHUN",
+    type=Tahun(),
+    help="Tahun yang disalin (bawaan: tahun terbaru di content/).",
+)
 def new_year(tahun: int | None, from_tahun: int | None) -> None:
     """Mulai tahun baru dengan menyalin isi tahun sebelumnya ke content/TAHUN.
 
@@ -206,7 +246,7 @@ def new_year(tahun: int | None, from_tahun: int | None) -> None:
     (komentar, urutan kunci, tanda kutip); hanya nilai 'tahun' yang diganti. Target
     tetap seperti tahun lalu untuk diperbarui. Folder tahun yang sudah ada tidak diubah.
     """
-    from lampiran.newyear import NewYearRefused, create_year, pick_source, review_lines
+    from lampiran.history.newyear import NewYearRefused, create_year, pick_source, review_lines
 
     try:
         made = create_year(pick_source(Path(), from_tahun), tahun)
@@ -218,25 +258,34 @@ def new_year(tahun: int | None, from_tahun: int | None) -> None:
 @cli.command()
 @click.argument("lama", required=False, type=click.Path(path_type=Path))
 @click.argument("baru", required=False, type=click.Path(path_type=Path))
-@click.option("--rev", metavar="REV",
-              help="Bandingkan folder LAMA pada revisi git REV (misalnya main) "
-                   "dengan isinya sekarang.")
-@click.option("--format", "output_format", type=Choice(["text", "markdown", "json"]),
-              default="text", show_default=True,
-              help="text untuk layar, markdown untuk merge request, json untuk alat lain.")
-@click.option("--exit-code", is_flag=True,
-              help="Keluar dengan kode 1 bila ada perbedaan (seperti git diff).")
-def diff(lama: Path | None, baru: Path | None, rev: str | None, output_format: str,
-         exit_code: bool) -> None:
+@click.option(
+    "--rev",
+    metavar="REV",
+    help="Bandingkan folder LAMA pada revisi git REV (misalnya main) dengan isinya sekarang.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+    help="text untuk layar, markdown untuk merge request, json untuk alat lain.",
+)
+@click.option(
+    "--exit-code", is_flag=True, help="Keluar dengan kode 1 bila ada perbedaan (seperti git diff)."
+)
+def diff(
+    lama: Path | None, baru: Path | None, rev: str | None, output_format: str, exit_code: bool
+) -> None:
     """Tampilkan perubahan isi antara dua tahun (sasaran, indikator, target, kalimat).
 
     LAMA dan BARU adalah folder tahun (content/2024) atau tahunnya saja (2024); bila
     tidak disebut, dipakai dua tahun terbaru. Dengan --rev, LAMA (bawaan: tahun
     terbaru) dibaca dari revisi git REV tanpa mengubah folder kerja.
     """
-    from lampiran.diffformat import format_diff
-    from lampiran.diffsides import compare
-    from lampiran.gitrev import GitFailed
+    from lampiran.history.diffformat import format_diff
+    from lampiran.history.diffsides import compare
+    from lampiran.history.gitrev import GitFailed
 
     try:
         result = compare(lama, baru, rev)
@@ -257,7 +306,7 @@ def spelling(folder: Path | None) -> None:
     alamat web, dan alamat surel tidak diperiksa. Kata yang benar tetapi belum dikenal
     (singkatan, nama) tambahkan ke content/kamus.txt, satu kata per baris.
     """
-    from lampiran.content import resolve_year_folder
+    from lampiran.content.loading import resolve_year_folder
 
     folder = resolve_year_folder(folder)
     report = _spelling_report(folder)
@@ -266,7 +315,7 @@ def spelling(folder: Path | None) -> None:
 
 
 def _spelling_report(folder: Path) -> Report:
-    from lampiran.spelling import SpellingUnavailable, check_year_spelling
+    from lampiran.text.spelling import SpellingUnavailable, check_year_spelling
 
     try:
         return check_year_spelling(folder)
@@ -276,21 +325,27 @@ def _spelling_report(folder: Path) -> Report:
 
 def _print_kamus_hint(folder: Path, spelling_report: Report) -> None:
     if spelling_report.warnings:
-        from lampiran.spelling import kamus_hint
+        from lampiran.text.spelling import kamus_hint
 
         click.echo(kamus_hint(folder))
 
 
 @cli.command("schema")
-@click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False),
-              default=Path("schema"), show_default=True, help="Folder tujuan skema.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("schema"),
+    show_default=True,
+    help="Folder tujuan skema.",
+)
 def schema_command(output: Path) -> None:
     """Tulis JSON Schema untuk dokumen.yaml dan berkas sasaran (bantuan di VS Code).
 
     Skema dibuat dari model isi, sehingga selalu sama dengan yang diterima
     'lampiran check'. Lihat README, bagian "Bantuan menyunting".
     """
-    from lampiran.schema import write_schemas
+    from lampiran.content.schema import write_schemas
 
     try:
         written = write_schemas(output)

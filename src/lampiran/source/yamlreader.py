@@ -27,8 +27,8 @@ from typing import Any
 import yaml
 from yaml import events
 
-from lampiran import pasted
 from lampiran.errors import Problem, Severity, os_reason, shorten
+from lampiran.source import pasted
 
 Location = tuple[int, int]
 """A 1-based (line, column) pair."""
@@ -140,7 +140,10 @@ def decode_utf8(path: Path, raw: bytes) -> tuple[str, Problem | None]:
     """Decode UTF-8 (a byte-order mark tolerated) and normalise Windows line endings."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "", Problem(
-            path, 1, 1, "",
+            path,
+            1,
+            1,
+            "",
             "berkas ini tersimpan sebagai UTF-16 (di Notepad disebut 'Unicode'), bukan UTF-8; "
             "buka di editor lalu simpan ulang dengan encoding UTF-8",
         )
@@ -411,12 +414,12 @@ class _Builder:
         cleaned = "".join(char for char in key if not pasted.is_invisible(char)).rstrip()
         if cleaned == key or not cleaned.isidentifier():
             return key
-        index = next(
-            i for i, char in enumerate(key) if pasted.is_odd(char) or i >= len(cleaned)
-        )
+        index = next(i for i, char in enumerate(key) if pasted.is_odd(char) or i >= len(cleaned))
         self.problems.append(
             Problem(
-                self.path, location[0], location[1] + index,
+                self.path,
+                location[0],
+                location[1] + index,
                 format_field((*self.stack[-1].where, cleaned)),
                 f"kunci '{cleaned}' memuat {pasted.describe(key[index])}, biasanya terbawa "
                 "saat menyalin; hapus karakter itu (ketik ulang kuncinya)",
@@ -456,8 +459,10 @@ class _Builder:
                 # Only the first line of that next item is reported; the rest follow from it.
                 frame.pending_key = f"\x00duplicate:{key}:{location[0]}"
                 return
-            if frame.where and isinstance(frame.where[-1], int) and key == next(
-                iter(frame.container), None
+            if (
+                frame.where
+                and isinstance(frame.where[-1], int)
+                and key == next(iter(frame.container), None)
             ):
                 # The first key of a list item again: most likely the next item without '-'.
                 frame.lost_dash = True
@@ -466,9 +471,7 @@ class _Builder:
                     f"{first_line}); bila baris ini memulai butir baru, awali dengan '- ' "
                     f"('- {key}: ...') seperti butir sebelumnya, bila tidak, hapus salah satunya"
                 )
-            self.problems.append(
-                Problem(self.path, *location, format_field(key_path), message)
-            )
+            self.problems.append(Problem(self.path, *location, format_field(key_path), message))
             # Keep the first value: "last one wins" would silently change the meaning.
             frame.pending_key = f"\x00duplicate:{key}:{location[0]}"
             return
@@ -597,7 +600,7 @@ def _line_without_colon(lines: list[str], line: int) -> str:
         return f"setelah titik dua harus ada spasi; tulis '{key}: {rest}'"
     example = ""
     if key_like is not None and text[key_like.end() : key_like.end() + 1] == " ":
-        example = f", misalnya '{key_like.group(1)}: {text[key_like.end():].strip()}'"
+        example = f", misalnya '{key_like.group(1)}: {text[key_like.end() :].strip()}'"
     return (
         "baris ini tidak berisi titik dua (:) sesudah kuncinya. Bila ini kunci, tambahkan "
         f"titik dua dan spasi sesudah kuncinya{example}; bila ini lanjutan teks baris "
@@ -674,7 +677,7 @@ def _unexpected_colon(line_text: str, column: int) -> str:
         return (
             f"nilai diawali tanda kutip miring ({value[0]}) dari Word, yang tidak dikenali YAML "
             "sebagai tanda kutip; ganti tanda kutip di awal dan akhir nilai dengan tanda "
-            "kutip lurus (\"...\")"
+            'kutip lurus ("...")'
         )
     return (
         "ada tanda titik dua (:) yang tidak diharapkan; jika nilai memuat ': ', "

@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from lampiran import atomic
-from lampiran.models import Dokumen, Sasaran
+from lampiran.content.models import Dokumen, Sasaran
 
 SCHEMA_DIR = "schema"
 

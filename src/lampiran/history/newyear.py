@@ -19,7 +19,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from lampiran.content import (
+from lampiran.content.loading import (
     CONTENT_DIR,
     DOKUMEN_FILE,
     Year,
@@ -28,7 +28,7 @@ from lampiran.content import (
     require_year,
 )
 from lampiran.errors import ContentError, Report, UsageProblem, os_reason
-from lampiran.formatting import format_nip
+from lampiran.text.formatting import format_nip
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BOM = "\ufeff"
@@ -118,9 +118,7 @@ def create_year(source: Path, new_tahun: int | None = None) -> NewYear:
             raise NewYearRefused(f"{target.as_posix()} baru saja dibuat oleh proses lain")
         built.rename(target)
     except OSError as exc:
-        raise NewYearRefused(
-            f"{target.as_posix()} tidak dapat dibuat: {os_reason(exc)}"
-        ) from exc
+        raise NewYearRefused(f"{target.as_posix()} tidak dapat dibuat: {os_reason(exc)}") from exc
     finally:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
@@ -148,7 +146,7 @@ def replace_tahun(year: Year, raw: bytes, tahun: int) -> bytes:
     """
     text = raw.decode("utf-8")
     bom = _BOM if text.startswith(_BOM) else ""
-    body = text[len(bom):]
+    body = text[len(bom) :]
     line, column = year.dokumen_source.values[("tahun",)]
     starts = [0, *(m.end() for m in _LINE_BREAK.finditer(body))]
     offset = starts[line - 1] + column - 1
@@ -158,7 +156,7 @@ def replace_tahun(year: Year, raw: bytes, tahun: int) -> bytes:
     found = re.compile(rf"(?<!\d){old}(?!\d)").search(body, offset)
     if found is None:
         raise ValueError(f"tahun {old} not found at line {line}, column {column}")
-    edited = body[: found.start()] + str(tahun) + body[found.end():]
+    edited = body[: found.start()] + str(tahun) + body[found.end() :]
     return (bom + edited).encode("utf-8")
 
 
@@ -184,8 +182,10 @@ def _signatory_items(year: Year) -> tuple[ReviewItem, ...]:
     if signing is None:
         return ()
     items = []
-    for key, pihak in (("pihak_pertama", signing.pihak_pertama),
-                       ("pihak_kedua", signing.pihak_kedua)):
+    for key, pihak in (
+        ("pihak_pertama", signing.pihak_pertama),
+        ("pihak_kedua", signing.pihak_kedua),
+    ):
         line, _ = year.dokumen_source.locate(("penandatangan", key, "nama"))
         nip = f"NIP {format_nip(pihak.nip)}" if pihak.nip else None
         details = ", ".join(x for x in (pihak.jabatan, pihak.pangkat, nip) if x)

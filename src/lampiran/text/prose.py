@@ -95,8 +95,9 @@ class ProseWriter:
         start = int(element.get("start", "1")) if kind == "decimal" else 1
         instance = ListInstance(self.first_num_id + len(self.lists), kind, level, start)
         self.lists.append(instance)
-        numbering = (f'<w:numPr><w:ilvl w:val="{level}"/>'
-                     f'<w:numId w:val="{instance.num_id}"/></w:numPr>')
+        numbering = (
+            f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{instance.num_id}"/></w:numPr>'
+        )
         parts: list[str] = []
         for item in element:
             if item.tag != "li":
@@ -105,8 +106,13 @@ class ProseWriter:
         return parts
 
     def _item(
-        self, item: ET.Element, styles: ProseStyles, numbering: str, level: int,
-        *, keep_next: bool,
+        self,
+        item: ET.Element,
+        styles: ProseStyles,
+        numbering: str,
+        level: int,
+        *,
+        keep_next: bool,
     ) -> list[str]:
         """A list item: its first paragraph numbered, the rest of its text indented."""
         parts: list[str] = []
@@ -121,18 +127,15 @@ class ProseWriter:
                 runs = _inline_runs(child)
                 if numbered:
                     parts.append(
-                        _paragraph(styles.list_item, runs, _continuation(level),
-                                   keep_next=keep_next)
+                        _paragraph(
+                            styles.list_item, runs, _continuation(level), keep_next=keep_next
+                        )
                     )
                 else:
-                    parts.append(
-                        _paragraph(styles.list_item, runs, numbering, keep_next=keep_next)
-                    )
+                    parts.append(_paragraph(styles.list_item, runs, numbering, keep_next=keep_next))
                     numbered = True
             elif child.tag in ("ul", "ol"):
-                parts.extend(
-                    self._list(child, styles, min(level + 1, 1), keep_next=keep_next)
-                )
+                parts.extend(self._list(child, styles, min(level + 1, 1), keep_next=keep_next))
         return parts
 
 
@@ -148,9 +151,7 @@ LIST_INDENT_TWIPS = 360
 
 def _paragraph(style: str, runs: str, extra_ppr: str = "", *, keep_next: bool) -> str:
     keep = "<w:keepNext/>" if keep_next else ""
-    return (
-        f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{keep}{extra_ppr}</w:pPr>{runs}</w:p>'
-    )
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{keep}{extra_ppr}</w:pPr>{runs}</w:p>'
 
 
 _BREAK = "\n"
@@ -193,7 +194,10 @@ def _collect(
             out.append((_BREAK, bold, italic))
         elif not is_block:
             _collect(
-                child, bold or child.tag == "strong", italic or child.tag == "em", out,
+                child,
+                bold or child.tag == "strong",
+                italic or child.tag == "em",
+                out,
                 stop_at_blocks,
             )
         if child.tail:
@@ -249,8 +253,17 @@ def _markdown() -> Any:
         for name in ("code", "hashheader", "setextheader", "hr", "quote", "reference"):
             md.parser.blockprocessors.deregister(name)
         for name in (
-            "backtick", "reference", "link", "image_link", "image_reference",
-            "short_reference", "short_image_ref", "autolink", "automail", "html", "entity",
+            "backtick",
+            "reference",
+            "link",
+            "image_link",
+            "image_reference",
+            "short_reference",
+            "short_image_ref",
+            "autolink",
+            "automail",
+            "html",
+            "entity",
         ):
             md.inlinePatterns.deregister(name)
         md.treeprocessors.deregister("prettify")

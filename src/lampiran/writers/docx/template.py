@@ -118,8 +118,10 @@ def load_template(path: Path | None = None) -> Template:
         ) from None
     except OSError as exc:
         raise TemplateError(
-            [f"templat '{path.as_posix()}' tidak dapat dibaca ({os_reason(exc)}); "
-             "periksa lokasi berkasnya"]
+            [
+                f"templat '{path.as_posix()}' tidak dapat dibaca ({os_reason(exc)}); "
+                "periksa lokasi berkasnya"
+            ]
         ) from None
     return _compile(data, path.as_posix())
 
@@ -148,8 +150,12 @@ def _compile(data: bytes, label: str) -> Template:
     names = {name for name, _ in entries}
     for required in REQUIRED_PARTS:
         if required not in names:
-            raise TemplateError([f"templat '{label}' tidak memiliki {required}; "
-                                 "simpan ulang templat sebagai dokumen Word (.docx)"])
+            raise TemplateError(
+                [
+                    f"templat '{label}' tidak memiliki {required}; "
+                    "simpan ulang templat sebagai dokumen Word (.docx)"
+                ]
+            )
     return Template(label, tuple(entries), parts)
 
 
@@ -196,8 +202,11 @@ def _compile_part(
 
     for variable in sorted(meta.find_undeclared_variables(parsed) - CONTEXT_NAMES):
         where = next(
-            (paragraph_text(line) for line in lines if re.search(rf"\b{re.escape(variable)}\b",
-                                                                 paragraph_text(line))),
+            (
+                paragraph_text(line)
+                for line in lines
+                if re.search(rf"\b{re.escape(variable)}\b", paragraph_text(line))
+            ),
             "",
         )
         problems.append(
@@ -222,13 +231,21 @@ def _read_package(data: bytes, label: str) -> list[tuple[str, bytes]]:
         package = zipfile.ZipFile(io.BytesIO(data))
         infos = package.infolist()
     except zipfile.BadZipFile:
-        raise TemplateError([f"templat '{label}' bukan berkas Word (.docx) yang sah; "
-                             "buka dan simpan ulang di Word sebagai .docx"]) from None
+        raise TemplateError(
+            [
+                f"templat '{label}' bukan berkas Word (.docx) yang sah; "
+                "buka dan simpan ulang di Word sebagai .docx"
+            ]
+        ) from None
     total = sum(info.file_size for info in infos)
     if len(infos) > MAX_ENTRIES or total > MAX_UNCOMPRESSED:
-        raise TemplateError([f"templat '{label}' terlalu besar setelah diekstrak "
-                             f"({len(infos)} bagian, {total // (1024 * 1024)} MB); "
-                             "gunakan templat Word biasa tanpa lampiran berukuran besar"])
+        raise TemplateError(
+            [
+                f"templat '{label}' terlalu besar setelah diekstrak "
+                f"({len(infos)} bagian, {total // (1024 * 1024)} MB); "
+                "gunakan templat Word biasa tanpa lampiran berukuran besar"
+            ]
+        )
     entries: list[tuple[str, bytes]] = []
     seen: set[str] = set()
     for info in infos:
@@ -237,14 +254,22 @@ def _read_package(data: bytes, label: str) -> list[tuple[str, bytes]]:
         # Part names are case-insensitive (OPC); a package holding one twice makes Word
         # report unreadable content, and which copy wins is anyone's guess.
         if info.filename.casefold() in seen:
-            raise TemplateError([f"templat '{label}' memuat bagian {info.filename} dua kali; "
-                                 "buka dan simpan ulang templat di Word sebagai .docx"])
+            raise TemplateError(
+                [
+                    f"templat '{label}' memuat bagian {info.filename} dua kali; "
+                    "buka dan simpan ulang templat di Word sebagai .docx"
+                ]
+            )
         seen.add(info.filename.casefold())
         content = package.read(info)
         if info.filename.endswith((".xml", ".rels")) and b"<!DOCTYPE" in content.upper():
-            raise TemplateError([f"templat '{label}' memuat deklarasi DOCTYPE di "
-                                 f"{info.filename}, yang tidak diizinkan; simpan ulang "
-                                 "templat dari Word"])
+            raise TemplateError(
+                [
+                    f"templat '{label}' memuat deklarasi DOCTYPE di "
+                    f"{info.filename}, yang tidak diizinkan; simpan ulang "
+                    "templat dari Word"
+                ]
+            )
         entries.append((info.filename, content))
     return entries
 
@@ -272,11 +297,15 @@ def _template_line(traceback: TracebackType | None) -> int | None:
 def _describe(exc: jinja2.TemplateError, label: str, part: str, where: str) -> str:
     place = f"di {part}{_paragraph_hint(where)}"
     if isinstance(exc, jinja2.exceptions.SecurityError):
-        return (f"templat '{label}' mencoba mengakses bagian Python yang tidak diizinkan "
-                f"({place}); hapus tag itu dari templat")
+        return (
+            f"templat '{label}' mencoba mengakses bagian Python yang tidak diizinkan "
+            f"({place}); hapus tag itu dari templat"
+        )
     if isinstance(exc, jinja2.UndefinedError):
         match = _MISSING_ATTRIBUTE.search(exc.message or "")
         name = next((g for g in match.groups() if g), "?") if match else "?"
-        return (f"templat '{label}' meminta '{name}' yang tidak disediakan oleh isi "
-                f"({place}); periksa ejaan nama variabel di tag itu")
+        return (
+            f"templat '{label}' meminta '{name}' yang tidak disediakan oleh isi "
+            f"({place}); periksa ejaan nama variabel di tag itu"
+        )
     return f"templat '{label}' gagal diisi ({place}): {exc.message}"

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
-from lampiran.content import Year, load_year
+from lampiran.content.loading import Year, load_year
 from lampiran.errors import ContentError, Report, UsageProblem
 
 _BLOB_MODES = {"100644", "100755"}
@@ -40,8 +40,12 @@ def _git(
         raise GitFailed("git tidak ditemukan; pasang git untuk memakai --rev")
     try:
         return subprocess.run(
-            [git, *args], cwd=cwd, input=stdin, capture_output=True,
-            timeout=GIT_TIMEOUT_SECONDS, check=False,
+            [git, *args],
+            cwd=cwd,
+            input=stdin,
+            capture_output=True,
+            timeout=GIT_TIMEOUT_SECONDS,
+            check=False,
         )
     except subprocess.TimeoutExpired as exc:
         raise GitFailed(f"git {args[0]} tidak selesai dalam {GIT_TIMEOUT_SECONDS} detik") from exc
@@ -73,8 +77,9 @@ def resolve_revision(top: Path, rev: str) -> str:
     """The commit id of ``rev``; a revision git does not know is a usage mistake."""
     if rev.startswith("-"):
         raise UsageProblem(f"revisi '{rev}' tidak valid")
-    result = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"],
-                  cwd=top)
+    result = _git(
+        ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"], cwd=top
+    )
     if result.returncode != 0:
         raise UsageProblem(
             f"revisi '{rev}' tidak ditemukan di repositori git; contoh yang benar: "
@@ -98,8 +103,11 @@ def export_folder(top: Path, commit: str, inside: PurePosixPath, destination: Pa
             entries.append((sha, PurePosixPath(name.decode("utf-8", "surrogateescape"))))
     if not entries:
         return 0
-    batch = _git(["cat-file", "--batch"], cwd=top,
-                 stdin="".join(f"{sha}\n" for sha, _ in entries).encode("ascii"))
+    batch = _git(
+        ["cat-file", "--batch"],
+        cwd=top,
+        stdin="".join(f"{sha}\n" for sha, _ in entries).encode("ascii"),
+    )
     if batch.returncode != 0:
         raise GitFailed(f"git cat-file gagal: {_error_text(batch)}")
     data, offset = batch.stdout, 0
@@ -110,7 +118,7 @@ def export_folder(top: Path, commit: str, inside: PurePosixPath, destination: Pa
         relative = path.relative_to(inside)
         target = destination.joinpath(*relative.parts)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data[start:start + size])
+        target.write_bytes(data[start : start + size])
         offset = start + size + 1  # the blob is followed by a newline
     return len(entries)
 

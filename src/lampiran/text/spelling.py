@@ -29,9 +29,9 @@ from typing import Any
 
 import yaml
 
-from lampiran.content import SASARAN_DIR, sasaran_paths
+from lampiran.content.loading import SASARAN_DIR, sasaran_paths
 from lampiran.errors import Problem, Report, Severity
-from lampiran.yamlsource import FieldPath, decode_utf8, format_field
+from lampiran.source.yamlreader import FieldPath, decode_utf8, format_field
 
 DICTIONARY_TAG = "id_ID"
 KAMUS_FILE = "kamus.txt"
@@ -174,7 +174,10 @@ def _check_file(path: Path, speller: Speller) -> Iterator[Problem]:
     tree = _read_tree(path)
     if tree is None:
         yield Problem(
-            path, 1, 1, "",
+            path,
+            1,
+            1,
+            "",
             "ejaan berkas ini tidak diperiksa karena berkasnya tidak dapat dibaca; "
             "perbaiki dulu kesalahan yang ditunjukkan 'lampiran check'",
             Severity.WARNING,

@@ -25,12 +25,12 @@ from typing import Any
 
 from markupsafe import Markup
 
-from lampiran.content import Year
+from lampiran.content.loading import Year
+from lampiran.content.models import Pihak
 from lampiran.errors import UsageProblem
-from lampiran.formatting import format_nip, tanggal_indonesia, terbilang
-from lampiran.models import Pihak
-from lampiran.prose import ListInstance, ProseStyles, ProseWriter, escape_xml
-from lampiran.template import Template, load_template
+from lampiran.text.formatting import format_nip, tanggal_indonesia, terbilang
+from lampiran.text.prose import ListInstance, ProseStyles, ProseWriter, escape_xml
+from lampiran.writers.docx.template import Template, load_template
 
 PAPER_SIZES: Mapping[str, tuple[int, int]] = {"F4": (12189, 18709), "A4": (11906, 16838)}
 """Portrait page sizes in twips: F4 215 x 330 mm, A4 210 x 297 mm."""
@@ -88,14 +88,16 @@ def build_context(year: Year, writer: ProseWriter) -> dict[str, Any]:
             }
             for index, ind in enumerate(model.indikator, start=1)
         ]
-        sasaran.append({
-            "nomor": nomor,
-            "sasaran": model.sasaran,
-            "uraian": _prose(writer, model.uraian, NARRATIVE),
-            "jumlah_indikator": len(indikator),
-            "terbilang": terbilang(len(indikator)),
-            "indikator": indikator,
-        })
+        sasaran.append(
+            {
+                "nomor": nomor,
+                "sasaran": model.sasaran,
+                "uraian": _prose(writer, model.uraian, NARRATIVE),
+                "jumlah_indikator": len(indikator),
+                "terbilang": terbilang(len(indikator)),
+                "indikator": indikator,
+            }
+        )
     signing = dokumen.penandatangan
     penandatangan = None
     if signing is not None:
@@ -116,7 +118,7 @@ def build_context(year: Year, writer: ProseWriter) -> dict[str, Any]:
 
 
 def _prose(writer: ProseWriter, text: str, styles: ProseStyles) -> Markup:
-    """Paragraphs escaped by :mod:`lampiran.prose`, so they go into the XML unchanged."""
+    """Paragraphs escaped by :mod:`lampiran.text.prose`, so they go into the XML unchanged."""
     return Markup(writer.paragraphs(text, styles))
 
 
@@ -212,9 +214,13 @@ def _numbering_base(data: bytes | None) -> NumberingBase:
 
     All ``w:abstractNum`` must come before the ``w:num`` elements, or Word drops them.
     """
-    xml = data.decode("utf-8") if data is not None else (
-        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-        f'<w:numbering xmlns:w="{_W}"></w:numbering>'
+    xml = (
+        data.decode("utf-8")
+        if data is not None
+        else (
+            "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+            f'<w:numbering xmlns:w="{_W}"></w:numbering>'
+        )
     )
     abstract_ids = {}
     added = ""
@@ -222,7 +228,9 @@ def _numbering_base(data: bytes | None) -> NumberingBase:
     for kind, name in (("bullet", _BULLET_NAME), ("decimal", _DECIMAL_NAME)):
         found = re.search(
             rf'<w:abstractNum [^>]*w:abstractNumId="(\d+)"[^>]*>(?:(?!</w:abstractNum>).)*'
-            rf'<w:name w:val="{name}"/>', xml, re.DOTALL,
+            rf'<w:name w:val="{name}"/>',
+            xml,
+            re.DOTALL,
         )
         if found:
             abstract_ids[kind] = int(found.group(1))
@@ -234,12 +242,13 @@ def _numbering_base(data: bytes | None) -> NumberingBase:
     if added:
         first_num = re.search(r"<w:num[ >]|<w:numIdMacAtCleanup|</w:numbering>", xml)
         assert first_num is not None
-        xml = xml[: first_num.start()] + added + xml[first_num.start():]
+        xml = xml[: first_num.start()] + added + xml[first_num.start() :]
     cut = re.search(r"<w:numIdMacAtCleanup|</w:numbering>", xml)
     assert cut is not None
     num_ids = [int(v) for v in re.findall(r'<w:num [^>]*w:numId="(\d+)"', xml)]
-    return NumberingBase(xml[: cut.start()], xml[cut.start():], max([*num_ids, 0]) + 1,
-                         abstract_ids)
+    return NumberingBase(
+        xml[: cut.start()], xml[cut.start() :], max([*num_ids, 0]) + 1, abstract_ids
+    )
 
 
 def _abstract_num(abstract_id: int, kind: str, name: str) -> str:
@@ -249,8 +258,10 @@ def _abstract_num(abstract_id: int, kind: str, name: str) -> str:
         f'w:left="{360 * (level + 1)}" w:hanging="360"/></w:pPr></w:lvl>'
         for level, (fmt, text) in enumerate(_LIST_LEVELS[kind])
     )
-    return (f'<w:abstractNum w:abstractNumId="{abstract_id}"><w:multiLevelType '
-            f'w:val="hybridMultilevel"/><w:name w:val="{name}"/>{levels}</w:abstractNum>')
+    return (
+        f'<w:abstractNum w:abstractNumId="{abstract_id}"><w:multiLevelType '
+        f'w:val="hybridMultilevel"/><w:name w:val="{name}"/>{levels}</w:abstractNum>'
+    )
 
 
 # -- page and keeping together --------------------------------------------------------
@@ -309,8 +320,10 @@ def _text_width(sect_pr: Any) -> int:
     margins = sect_pr.find(f"{{{_W}}}pgMar")
     if size is None or margins is None:
         return 0
-    values = [element.get(f"{{{_W}}}{name}", "0")
-              for element, name in ((size, "w"), (margins, "left"), (margins, "right"))]
+    values = [
+        element.get(f"{{{_W}}}{name}", "0")
+        for element, name in ((size, "w"), (margins, "left"), (margins, "right"))
+    ]
     if size.get(f"{{{_W}}}w") is None or not all(value.isdigit() for value in values):
         return 0
     page, left, right = (int(value) for value in values)
@@ -365,17 +378,20 @@ def _set_keep_next(paragraph: Any) -> None:
 # -- package --------------------------------------------------------------------------
 
 _CONTENT_TYPES = {
-    _NUMBERING_PART: "application/vnd.openxmlformats-officedocument.wordprocessingml."
-                     "numbering+xml",
+    _NUMBERING_PART: "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml",
     _CORE_PART: "application/vnd.openxmlformats-package.core-properties+xml",
 }
 _RELATIONSHIPS = {
-    _NUMBERING_PART: ("word/_rels/document.xml.rels", "numbering.xml",
-                      "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-                      "numbering"),
-    _CORE_PART: ("_rels/.rels", "docProps/core.xml",
-                 "http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
-                 "core-properties"),
+    _NUMBERING_PART: (
+        "word/_rels/document.xml.rels",
+        "numbering.xml",
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering",
+    ),
+    _CORE_PART: (
+        "_rels/.rels",
+        "docProps/core.xml",
+        "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+    ),
 }
 
 
@@ -412,13 +428,17 @@ def _register_part(entries: dict[str, bytes], name: str) -> tuple[str, str]:
     override = f'<Override PartName="/{name}" ContentType="{_CONTENT_TYPES[name]}"/>'
     entries[_CONTENT_TYPES_PART] = types.replace("</Types>", override + "</Types>").encode()
     rels_name, target, rel_type = _RELATIONSHIPS[name]
-    rels = entries.get(rels_name, (
-        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns='
-        b'"http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>'
-    )).decode("utf-8")
-    relationship = (f'<Relationship Id="rIdLampiran{len(entries)}" Type="{rel_type}" '
-                    f'Target="{target}"/>')
-    entries[rels_name] = rels.replace(
-        "</Relationships>", relationship + "</Relationships>"
-    ).encode("utf-8")
+    rels = entries.get(
+        rels_name,
+        (
+            b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns='
+            b'"http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>'
+        ),
+    ).decode("utf-8")
+    relationship = (
+        f'<Relationship Id="rIdLampiran{len(entries)}" Type="{rel_type}" Target="{target}"/>'
+    )
+    entries[rels_name] = rels.replace("</Relationships>", relationship + "</Relationships>").encode(
+        "utf-8"
+    )
     return _CONTENT_TYPES_PART, rels_name

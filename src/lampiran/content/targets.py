@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from lampiran import pasted
+from lampiran.source import pasted
 
 _PLAIN_INTEGER = re.compile(r"[+-]?\d+")
 _PLAIN_DECIMAL = re.compile(r"([+-]?\d+)\.(\d+)")
@@ -79,8 +79,7 @@ def normalize_target(text: str, *, unquoted_number: bool) -> str:
     percent_first = _PERCENT_FIRST.fullmatch(text)
     if percent_first:
         raise TargetTextError(
-            f"tanda '%' ditulis di belakang angka, tidak di depannya; "
-            f"tulis {percent_first[1]}%"
+            f"tanda '%' ditulis di belakang angka, tidak di depannya; tulis {percent_first[1]}%"
         )
     english = _ENGLISH_THOUSANDS.fullmatch(text)
     if english:
@@ -93,8 +92,7 @@ def normalize_target(text: str, *, unquoted_number: bool) -> str:
     if dotted:
         whole, fraction, rest = dotted.groups()
         raise TargetTextError(
-            f"target '{text}' memakai titik sebagai pemisah desimal; "
-            f"tulis {whole},{fraction}{rest}"
+            f"target '{text}' memakai titik sebagai pemisah desimal; tulis {whole},{fraction}{rest}"
         )
     return text
 

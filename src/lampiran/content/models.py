@@ -20,9 +20,9 @@ from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validat
 from pydantic.functional_validators import BeforeValidator
 from pydantic_core import PydanticCustomError
 
+from lampiran.content.targets import TargetTextError, normalize_target
 from lampiran.errors import shorten
-from lampiran.targets import TargetTextError, normalize_target
-from lampiran.yamlsource import PlainNumber
+from lampiran.source.yamlreader import PlainNumber
 
 # No pydantic plugin is used. Without this, creating the first model below scans the
 # metadata of every installed distribution for plugins, at every start of the command.
@@ -42,9 +42,7 @@ def _custom(message: str) -> PydanticCustomError:
 # Characters that cannot be printed in a Word document (XML refuses most of them). They
 # can only reach a value through an escape in double quotes ("\x07", "\ud800"), since the
 # reader refuses them written raw. A lone surrogate cannot even be written as UTF-8.
-_UNPRINTABLE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
-)
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
 def _as_text(value: Any) -> Any:
@@ -73,9 +71,7 @@ def _one_line(value: Any) -> Any:
         if not value:
             raise _custom("tidak boleh kosong; isi dengan teks satu baris")
         if "\n" in value:
-            raise _custom(
-                "harus ditulis dalam satu baris; gabungkan barisnya atau hapus tanda '|'"
-            )
+            raise _custom("harus ditulis dalam satu baris; gabungkan barisnya atau hapus tanda '|'")
     return value
 
 
@@ -173,8 +169,18 @@ _TARGET_SCHEMA = {
 
 
 _MONTHS = (
-    "januari", "februari", "maret", "april", "mei", "juni",
-    "juli", "agustus", "september", "oktober", "november", "desember",
+    "januari",
+    "februari",
+    "maret",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "agustus",
+    "september",
+    "oktober",
+    "november",
+    "desember",
 )
 
 
@@ -250,7 +256,7 @@ class Pihak(_Strict):
         if not compact.isdigit() or not compact.isascii():
             raise _custom(
                 f"NIP '{shorten(value)}' hanya boleh berisi angka dan spasi, "
-                "misalnya \"19700101 199003 1 001\""
+                'misalnya "19700101 199003 1 001"'
             )
         if len(compact) != _NIP_DIGITS:
             raise _custom(
@@ -277,9 +283,7 @@ class Penandatangan(_Strict):
     pihak_pertama: Pihak = Field(
         description="Pihak pertama: kepala perangkat daerah (kolom kanan)."
     )
-    pihak_kedua: Pihak = Field(
-        description="Pihak kedua: kepala daerah (kolom kiri)."
-    )
+    pihak_kedua: Pihak = Field(description="Pihak kedua: kepala daerah (kolom kiri).")
 
     @field_validator("tanggal", mode="before")
     @classmethod
@@ -332,9 +336,7 @@ class Dokumen(_Strict):
     @classmethod
     def _tahun_is_whole_year(cls, value: Any) -> Any:
         if isinstance(value, str) and not re.fullmatch(r"\s*\d{4}\s*", value):
-            raise _custom(
-                f"tahun harus empat angka, misalnya 2024 (tertulis '{shorten(value)}')"
-            )
+            raise _custom(f"tahun harus empat angka, misalnya 2024 (tertulis '{shorten(value)}')")
         return value
 
 

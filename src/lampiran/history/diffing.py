@@ -25,9 +25,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal, TypeVar
 
-from lampiran.content import SasaranFile, Year
-from lampiran.models import Indikator
-from lampiran.targets import read_target
+from lampiran.content.loading import SasaranFile, Year
+from lampiran.content.models import Indikator
+from lampiran.content.targets import read_target
 
 RENAME_SIMILARITY = 0.6
 """How alike two indicator names must be (0-1) to count as one indicator renamed."""
@@ -162,14 +162,14 @@ def diff_years(old: Year, new: Year, old_label: str, new_label: str) -> YearDiff
     dokumen = _diff_dokumen(old, new)
     pairs = match_sasaran(old.sasaran, new.sasaran)
     moved = moved_items(pairs)
-    sasaran = [
-        _diff_sasaran(old.sasaran, new.sasaran, i, j, i in moved) for i, j in pairs
-    ]
+    sasaran = [_diff_sasaran(old.sasaran, new.sasaran, i, j, i in moved) for i, j in pairs]
     unchanged = Unchanged(
         sasaran=sum(1 for s in sasaran if s.status == "same"),
         indikator=sum(1 for s in sasaran for i in s.indikator if i.status == "same"),
         target=sum(
-            1 for s in sasaran for i in s.indikator
+            1
+            for s in sasaran
+            for i in s.indikator
             if i.old is not None and i.new is not None and i.target is None
         ),
     )
@@ -177,6 +177,7 @@ def diff_years(old: Year, new: Year, old_label: str, new_label: str) -> YearDiff
 
 
 # --- matching -------------------------------------------------------------------------
+
 
 def _normalized(text: str) -> str:
     return " ".join(text.split()).casefold()
@@ -280,8 +281,11 @@ def moved_items(pairs: Sequence[tuple[int | None, int | None]]) -> set[int]:
     did. An item that only shifted because another was added or removed above it is
     therefore not reported as moved.
     """
-    olds = [i for i, j in sorted(pairs, key=lambda p: -1 if p[1] is None else p[1])
-            if i is not None and j is not None]
+    olds = [
+        i
+        for i, j in sorted(pairs, key=lambda p: -1 if p[1] is None else p[1])
+        if i is not None and j is not None
+    ]
     best: list[list[int]] = []  # best[n]: longest increasing run ending at olds[n]
     kept: list[int] = []
     for n, value in enumerate(olds):
@@ -296,6 +300,7 @@ def moved_items(pairs: Sequence[tuple[int | None, int | None]]) -> set[int]:
 
 
 # --- comparing ------------------------------------------------------------------------
+
 
 def _diff_dokumen(old: Year, new: Year) -> list[ValueChange]:
     before = _flatten(old.dokumen.model_dump(mode="json"))
@@ -328,8 +333,7 @@ def _diff_sasaran(
         assert j is not None
         new = new_all[j]
         items = tuple(
-            IndikatorDiff("added", None, x, None, n + 1)
-            for n, x in enumerate(new.model.indikator)
+            IndikatorDiff("added", None, x, None, n + 1) for n, x in enumerate(new.model.indikator)
         )
         return SasaranDiff("added", None, _side(new, j), indikator=items)
     old = old_all[i]
@@ -350,10 +354,15 @@ def _diff_sasaran(
         _diff_indikator(old.model.indikator, new.model.indikator, a, b, a in moved_inside)
         for a, b in pairs
     )
-    same = (title is None and uraian is None and not moved
-            and all(x.status == "same" for x in indikator))
-    return SasaranDiff("same" if same else "changed", _side(old, i), _side(new, j), title,
-                       uraian, indikator, moved)
+    same = (
+        title is None
+        and uraian is None
+        and not moved
+        and all(x.status == "same" for x in indikator)
+    )
+    return SasaranDiff(
+        "same" if same else "changed", _side(old, i), _side(new, j), title, uraian, indikator, moved
+    )
 
 
 def _side(item: SasaranFile, index: int) -> SasaranSide:
@@ -376,12 +385,14 @@ def _diff_indikator(
     rename = value_change("nama", old.nama, new.nama) if old.nama != new.nama else None
     target = target_change(old.target, new.target) if old.target != new.target else None
     prose = tuple(
-        change for name in PROSE_FIELDS
+        change
+        for name in PROSE_FIELDS
         if (change := prose_change(name, getattr(old, name), getattr(new, name))) is not None
     )
     same = rename is None and target is None and not prose and not moved
-    return IndikatorDiff("same" if same else "changed", old, new, i + 1, j + 1,
-                         rename, target, prose, moved)
+    return IndikatorDiff(
+        "same" if same else "changed", old, new, i + 1, j + 1, rename, target, prose, moved
+    )
 
 
 def target_change(old: str, new: str) -> TargetChange:
@@ -404,11 +415,38 @@ def value_change(name: str, old: str | None, new: str | None) -> ValueChange:
 
 # --- prose ----------------------------------------------------------------------------
 
-_ABBREVIATIONS = frozenset({
-    "no", "nomor", "dr", "drs", "ir", "prof", "hj", "st", "sos", "sh", "mh", "mm", "msi",
-    "mpd", "kab", "kec", "kel", "jl", "dll", "dsb", "dst", "tsb", "yth", "bpk", "sdr",
-    "tgl", "thn", "hlm",
-})
+_ABBREVIATIONS = frozenset(
+    {
+        "no",
+        "nomor",
+        "dr",
+        "drs",
+        "ir",
+        "prof",
+        "hj",
+        "st",
+        "sos",
+        "sh",
+        "mh",
+        "mm",
+        "msi",
+        "mpd",
+        "kab",
+        "kec",
+        "kel",
+        "jl",
+        "dll",
+        "dsb",
+        "dst",
+        "tsb",
+        "yth",
+        "bpk",
+        "sdr",
+        "tgl",
+        "thn",
+        "hlm",
+    }
+)
 """Words that end with a full stop without ending a sentence (``No. 5``, ``Dr. Budi``)."""
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
@@ -452,8 +490,8 @@ def _split_inside(unit: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for match in _SENTENCE_END.finditer(unit):
-        before = unit[start:match.start()].rstrip("\"'”’)")
-        after = unit[match.end():]
+        before = unit[start : match.start()].rstrip("\"'”’)")
+        after = unit[match.end() :]
         last_word = before.rsplit(" ", 1)[-1].rstrip(".!?…").casefold()
         abbreviation = (
             last_word in _ABBREVIATIONS
@@ -462,7 +500,7 @@ def _split_inside(unit: str) -> list[str]:
         )
         if abbreviation or not _STARTS_SENTENCE.match(after):
             continue
-        pieces.append(unit[start:match.start()].rstrip())
+        pieces.append(unit[start : match.start()].rstrip())
         start = match.end()
     pieces.append(unit[start:])
     return [p for p in pieces if p]
@@ -496,8 +534,9 @@ def _pair_sentences(old: list[str], new: list[str]) -> list[SentenceChange]:
             changes.append(SentenceChange("removed", sentence, None))
             continue
         changes.extend(SentenceChange("added", None, s) for s in new[j:best])
-        changes.append(SentenceChange("changed", sentence, new[best],
-                                      word_diff(sentence, new[best])))
+        changes.append(
+            SentenceChange("changed", sentence, new[best], word_diff(sentence, new[best]))
+        )
         j = best + 1
     changes.extend(SentenceChange("added", None, s) for s in new[j:])
     return changes
@@ -537,13 +576,20 @@ def _fold_spaces(ops: list[WordOp]) -> list[WordOp]:
         if not groups or isinstance(groups[-1], WordOp):
             groups.append(("", ""))
         removed, added = groups[-1]  # type: ignore[misc]
-        groups[-1] = (removed + op.text, added) if op.kind == "removed" else (removed,
-                                                                             added + op.text)
+        groups[-1] = (
+            (removed + op.text, added) if op.kind == "removed" else (removed, added + op.text)
+        )
     merged: list[WordOp | tuple[str, str]] = []
     for group in groups:
-        if (isinstance(group, tuple) and len(merged) >= 2 and isinstance(merged[-1], WordOp)
-                and merged[-1].text.isspace() and isinstance(merged[-2], tuple)
-                and all(group) and all(merged[-2])):
+        if (
+            isinstance(group, tuple)
+            and len(merged) >= 2
+            and isinstance(merged[-1], WordOp)
+            and merged[-1].text.isspace()
+            and isinstance(merged[-2], tuple)
+            and all(group)
+            and all(merged[-2])
+        ):
             space = merged.pop()
             assert isinstance(space, WordOp)
             before = merged.pop()

@@ -1,4 +1,4 @@
-"""Showing a :class:`~lampiran.diffing.YearDiff` as text, Markdown or JSON.
+"""Showing a :class:`~lampiran.history.diffing.YearDiff` as text, Markdown or JSON.
 
 * text: for a terminal or a log. Word changes are marked ``[-lama-]{+baru+}`` as in
   ``git diff --word-diff``, so they read without colour; the colour (red removed, green
@@ -21,7 +21,8 @@ from typing import Any
 
 import click
 
-from lampiran.diffing import (
+from lampiran.content.models import Indikator
+from lampiran.history.diffing import (
     PROSE_FIELDS,
     IndikatorDiff,
     ProseChange,
@@ -33,7 +34,6 @@ from lampiran.diffing import (
     YearDiff,
     split_sentences,
 )
-from lampiran.models import Indikator
 
 FORMATS = ("text", "markdown", "json")
 JSON_FORMAT_VERSION = 1
@@ -64,15 +64,16 @@ def _target_text(change: TargetChange, arrow: str = _ARROW) -> str:
 
 def _indikator_heading(item: IndikatorDiff, arrow: str = _ARROW) -> str:
     if item.status == "added":
-        return f"Indikator {item.new_position} ditambah: \"{item.nama}\""
+        return f'Indikator {item.new_position} ditambah: "{item.nama}"'
     if item.status == "removed":
         assert item.old is not None
-        return f"Indikator {item.old_position} dihapus: \"{item.nama}\" (target {item.old.target})"
+        return f'Indikator {item.old_position} dihapus: "{item.nama}" (target {item.old.target})'
     if item.rename is not None:
         assert item.old is not None
-        return (f"Indikator {item.new_position} diganti nama: "
-                f"\"{item.old.nama}\" {arrow} \"{item.nama}\"")
-    return f"Indikator {item.new_position}: \"{item.nama}\""
+        return (
+            f'Indikator {item.new_position} diganti nama: "{item.old.nama}" {arrow} "{item.nama}"'
+        )
+    return f'Indikator {item.new_position}: "{item.nama}"'
 
 
 def _sasaran_heading(item: SasaranDiff) -> str:
@@ -257,7 +258,7 @@ def _wrap(text: str, marker: str) -> str:
     if not stripped:
         return text
     start = text[: len(text) - len(text.lstrip())]
-    end = text[len(text.rstrip()):]
+    end = text[len(text.rstrip()) :]
     return f"{start}{marker}{_md(stripped)}{marker}{end}"
 
 
@@ -335,8 +336,12 @@ def _words_json(ops: Iterable[WordOp]) -> list[dict[str, str]]:
 
 
 def _value_json(change: ValueChange) -> dict[str, Any]:
-    return {"field": change.field, "old": change.old, "new": change.new,
-            "words": _words_json(change.words)}
+    return {
+        "field": change.field,
+        "old": change.old,
+        "new": change.new,
+        "words": _words_json(change.words),
+    }
 
 
 def _prose_json(change: ProseChange) -> dict[str, Any]:
@@ -381,8 +386,18 @@ def _indikator_json(item: IndikatorDiff) -> dict[str, Any]:
         "renamed": item.rename is not None,
         "changes": [
             *([_value_json(item.rename)] if item.rename is not None else []),
-            *([{"field": "target", "old": target.old, "new": target.new,
-                "direction": target.direction}] if target is not None else []),
+            *(
+                [
+                    {
+                        "field": "target",
+                        "old": target.old,
+                        "new": target.new,
+                        "direction": target.direction,
+                    }
+                ]
+                if target is not None
+                else []
+            ),
             *(_prose_json(change) for change in item.prose),
         ],
     }
