@@ -19,13 +19,13 @@ from pathlib import Path
 
 from lampiran import atomic
 from lampiran.content.loading import Year, load_year
-from lampiran.errors import ContentError, Report, UsageProblem, os_reason
+from lampiran.errors import ContentError, Report, StepFailed, UsageProblem, os_reason
 
 DEFAULT_OUTDIR = Path("dist")
 _SAFE_LABEL = re.compile(r"[0-9A-Za-z]{1,10}")
 
 
-class BuildError(Exception):
+class BuildError(StepFailed):
     """The output could not be written; the message (Indonesian) says why."""
 
 

@@ -1,4 +1,9 @@
-"""Located content problems.
+"""The errors a user can cause, and located content problems.
+
+Every failure that the user, their content, their template or their machine can cause
+derives from :class:`LampiranError`, which carries its Indonesian message and the exit
+code it deserves; the command line turns it into output in one place
+(:func:`lampiran.cli.main`). Anything else that escapes is a bug of lampiran.
 
 Every problem the tool finds in content is a :class:`Problem` carrying the file, line,
 column and field it belongs to, so that a planning officer can go straight to the place
@@ -137,7 +142,25 @@ class Report:
         return f"{len(self.errors)} kesalahan, {len(self.warnings)} peringatan"
 
 
-class ContentError(Exception):
+EXIT_FAILED = 1
+"""Exit code of a content error or a failed step (a template, LibreOffice, the disk)."""
+EXIT_USAGE = 2
+"""Exit code of a mistake in how the command was called."""
+EXIT_INTERRUPTED = 130
+"""Exit code after Ctrl-C, as shells report a process ended by SIGINT."""
+
+
+class LampiranError(Exception):
+    """A failure the user can cause and fix; ``str(error)`` is the Indonesian message.
+
+    Subclasses say which step failed; the command line prints the message (``Galat: ...``)
+    and exits with :attr:`exit_code`. Nothing below the command line prints or exits.
+    """
+
+    exit_code: int = EXIT_FAILED
+
+
+class ContentError(LampiranError):
     """Raised when content has errors and an operation cannot go on.
 
     Carries the whole report so that the command line can show every problem at once.
@@ -148,5 +171,11 @@ class ContentError(Exception):
         self.report = report
 
 
-class UsageProblem(Exception):
+class UsageProblem(LampiranError):
     """A mistake in how the command was called (missing folder, not a year): exit 2."""
+
+    exit_code = EXIT_USAGE
+
+
+class StepFailed(LampiranError):
+    """A step outside the content failed (LibreOffice, a template, the disk): exit 1."""

@@ -18,21 +18,24 @@ import click
 
 from lampiran import __version__
 from lampiran.cli import clicklocale
-from lampiran.errors import ContentError, Report, UsageProblem, os_reason
+from lampiran.errors import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_USAGE,
+    ContentError,
+    LampiranError,
+    Report,
+    StepFailed,
+    os_reason,
+)
 
 clicklocale.install()
 
 EXIT_OK = 0
-EXIT_CONTENT = 1
-EXIT_USAGE = 2
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-
-class StepFailed(Exception):
-    """A step outside the content failed (LibreOffice, a template, the disk): exit 1."""
 
 
 class Command(click.Command):
@@ -145,7 +148,7 @@ def check(folder: Path | None, spelling: bool) -> None:
     print_report(report)
     _print_kamus_hint(folder, spelling_report)
     if report.has_errors:
-        sys.exit(EXIT_CONTENT)
+        sys.exit(EXIT_FAILED)
 
 
 @cli.command()
@@ -206,15 +209,11 @@ def build(
     Hasilnya (FOLDER_TUJUAN diatur dengan -o):
       FOLDER_TUJUAN/lampiran-2-perjanjian-kinerja-<tahun>.docx
     """
-    from lampiran.build import BuildError, build_years
+    from lampiran.build import build_years
     from lampiran.content.loading import resolve_year_folder
-    from lampiran.writers.docx.template import TemplateError
 
     resolved = [resolve_year_folder(f) for f in folders] or [resolve_year_folder(None)]
-    try:
-        result = build_years(resolved, outdir, paper.upper(), template)
-    except (TemplateError, BuildError) as exc:
-        raise StepFailed(str(exc)) from None
+    result = build_years(resolved, outdir, paper.upper(), template)
     if result.report.problems:
         print_report(result.report)
     print_written(result.written)
@@ -246,12 +245,9 @@ def new_year(tahun: int | None, from_tahun: int | None) -> None:
     (komentar, urutan kunci, tanda kutip); hanya nilai 'tahun' yang diganti. Target
     tetap seperti tahun lalu untuk diperbarui. Folder tahun yang sudah ada tidak diubah.
     """
-    from lampiran.history.newyear import NewYearRefused, create_year, pick_source, review_lines
+    from lampiran.history.newyear import create_year, pick_source, review_lines
 
-    try:
-        made = create_year(pick_source(Path(), from_tahun), tahun)
-    except NewYearRefused as exc:
-        raise StepFailed(str(exc)) from exc
+    made = create_year(pick_source(Path(), from_tahun), tahun)
     click.echo("\n".join(review_lines(made)))
 
 
@@ -285,15 +281,11 @@ def diff(
     """
     from lampiran.history.diffformat import format_diff
     from lampiran.history.diffsides import compare
-    from lampiran.history.gitrev import GitFailed
 
-    try:
-        result = compare(lama, baru, rev)
-    except GitFailed as exc:
-        raise StepFailed(str(exc)) from exc
+    result = compare(lama, baru, rev)
     click.echo(format_diff(result, output_format))
     if exit_code and result.has_changes:
-        sys.exit(EXIT_CONTENT)
+        sys.exit(EXIT_FAILED)
 
 
 @cli.command()
@@ -315,12 +307,9 @@ def spelling(folder: Path | None) -> None:
 
 
 def _spelling_report(folder: Path) -> Report:
-    from lampiran.text.spelling import SpellingUnavailable, check_year_spelling
+    from lampiran.text.spelling import check_year_spelling
 
-    try:
-        return check_year_spelling(folder)
-    except SpellingUnavailable as exc:
-        raise StepFailed(str(exc)) from None
+    return check_year_spelling(folder)
 
 
 def _print_kamus_hint(folder: Path, spelling_report: Report) -> None:
@@ -380,22 +369,19 @@ def main(argv: Sequence[str] | None = None) -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(EXIT_USAGE if isinstance(exc, click.UsageError) else exc.exit_code)
-    except click.Abort:
-        _fail("dibatalkan.", EXIT_CONTENT)
+    except (click.Abort, KeyboardInterrupt):
+        # click turns Ctrl-C into Abort; either way the shell's code for SIGINT.
+        _fail("dihentikan (Ctrl-C); tidak ada berkas yang setengah jadi.", EXIT_INTERRUPTED)
     except ContentError as exc:
         print_report(exc.report)
-        sys.exit(EXIT_CONTENT)
-    except UsageProblem as exc:
-        _fail(str(exc), EXIT_USAGE)
-    except StepFailed as exc:
-        _fail(str(exc), EXIT_CONTENT)
-    except KeyboardInterrupt:
-        _fail("dihentikan.", 130)
+        sys.exit(exc.exit_code)
+    except LampiranError as exc:
+        _fail(str(exc), exc.exit_code)
     except Exception as exc:
         if debug:
             raise
         _fail(
             f"terjadi kesalahan di dalam lampiran sendiri ({type(exc).__name__}: {exc}). "
             "Ini bukan kesalahan isi Anda; jalankan ulang dengan --debug dan laporkan hasilnya.",
-            EXIT_CONTENT,
+            EXIT_FAILED,
         )

@@ -22,13 +22,13 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from lampiran.content.loading import Year, load_year
-from lampiran.errors import ContentError, Report, UsageProblem
+from lampiran.errors import ContentError, Report, StepFailed, UsageProblem
 
 _BLOB_MODES = {"100644", "100755"}
 GIT_TIMEOUT_SECONDS = 60
 
 
-class GitFailed(Exception):
+class GitFailed(StepFailed):
     """git is missing or failed in an unexpected way (exit 1, not a content problem)."""
 
 

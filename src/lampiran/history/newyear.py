@@ -27,7 +27,7 @@ from lampiran.content.loading import (
     load_year,
     require_year,
 )
-from lampiran.errors import ContentError, Report, UsageProblem, os_reason
+from lampiran.errors import ContentError, Report, StepFailed, UsageProblem, os_reason
 from lampiran.text.formatting import format_nip
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -36,7 +36,7 @@ MIN_YEAR = 2000
 MAX_YEAR = 2100
 
 
-class NewYearRefused(Exception):
+class NewYearRefused(StepFailed):
     """The new year cannot be made (it exists already, or the disk failed): exit 1."""
 
 

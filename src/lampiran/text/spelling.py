@@ -30,7 +30,7 @@ from typing import Any
 import yaml
 
 from lampiran.content.loading import SASARAN_DIR, sasaran_paths
-from lampiran.errors import Problem, Report, Severity
+from lampiran.errors import Problem, Report, Severity, StepFailed
 from lampiran.source.yamlreader import FieldPath, decode_utf8, format_field
 
 DICTIONARY_TAG = "id_ID"
@@ -62,7 +62,7 @@ _GLUED_NUMBER = re.compile(r"([^\W\d_]{4,})(\d+)|(\d+)([^\W\d_]{4,})")
 _ROMAN_NUMERAL = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 
-class SpellingUnavailable(Exception):
+class SpellingUnavailable(StepFailed):
     """The dictionary or the library that reads it is missing; says how to install it."""
 
 

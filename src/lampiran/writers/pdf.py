@@ -27,7 +27,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from lampiran import atomic
-from lampiran.errors import os_reason
+from lampiran.errors import StepFailed, os_reason
 
 SOFFICE_ENV = "LAMPIRAN_SOFFICE"
 """Environment variable naming the LibreOffice program to use, instead of searching."""
@@ -57,7 +57,7 @@ INSTALL_HELP = (
 )
 
 
-class PdfError(Exception):
+class PdfError(StepFailed):
     """The PDF could not be made; the message (Indonesian) says why and what to do."""
 
 

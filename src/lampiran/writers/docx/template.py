@@ -33,7 +33,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from lampiran.errors import os_reason
+from lampiran.errors import StepFailed, os_reason
 
 DEFAULT_TEMPLATE = "templates/lampiran2.docx"
 """The template inside the package (the same file as ``templates/lampiran2.docx``)."""
@@ -57,7 +57,7 @@ _TAG = re.compile(r"<[^>]+>")
 _MISSING_ATTRIBUTE = re.compile(r"has no attribute '([^']+)'|'([^']+)' is undefined")
 
 
-class TemplateError(Exception):
+class TemplateError(StepFailed):
     """The template cannot be used; ``problems`` says what and where, in Indonesian."""
 
     def __init__(self, problems: list[str]) -> None:
