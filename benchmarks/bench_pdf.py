@@ -64,7 +64,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="lampiran-bench-pdf-") as name:
         root = Path(name)
         folders = make_years(root, args.years)
-        docx = build_years(folders, root / "dist").written
+        docx = build_years(folders, root / "dist").documents
 
         one = median_seconds(lambda: convert_to_pdf(docx[:1]), args.repeat)
         one_pdfa = median_seconds(lambda: convert_to_pdf(docx[:1], pdfa=True), args.repeat)

@@ -1,4 +1,7 @@
-"""Markdown prose becomes real Word formatting: paragraphs, bold, italic, lists, breaks."""
+"""Markdown prose becomes real Word formatting: paragraphs, bold, italic, lists, breaks.
+
+The text goes through the one Markdown parser (lampiran.text.markdown) and the .docx
+writer's prose module, as in a build."""
 
 from __future__ import annotations
 
@@ -6,7 +9,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from lampiran.text.prose import ProseStyles, ProseWriter
+from lampiran.text.markdown import parse_prose
+from lampiran.writers.docx.prose import ProseStyles, ProseWriter
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
@@ -24,8 +28,8 @@ class Para:
 
 
 def convert(text: str, writer: ProseWriter | None = None) -> list[Para]:
-    xml = (writer or ProseWriter()).paragraphs(text, STYLES)
-    body = etree.fromstring(f'<w:body xmlns:w="{W_NS}">{xml}</w:body>')
+    body = etree.Element(f"{W}body", nsmap={"w": W_NS})
+    body.extend((writer or ProseWriter()).paragraphs(parse_prose(text), STYLES))
     result = []
     for p in body:
         number = p.find(f"{W}pPr/{W}numPr")

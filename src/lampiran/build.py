@@ -1,18 +1,18 @@
-"""The build pipeline: check every year, render every document, then write them.
+"""The build pipeline: check every year, make every document, then write them all.
 
 The order is what makes a failed build harmless. All folders are checked first (every
-problem of every year is reported together); then every document is rendered in memory
-(a custom template is checked on the way); only then is anything written, each file
-through a temporary file in the output folder and an atomic rename. A build that stops
-at any point leaves earlier outputs exactly as they were.
+problem of every year is reported together); then every document is turned into the
+document model and written into bytes by each writer asked for (a custom template is
+checked on the way); only then is anything written: every file is staged beside its
+target, and only when all are staged are they renamed into place. A build that stops at
+any point leaves earlier outputs exactly as they were.
 
-Further steps (PDF export) take the list of written paths that :func:`build_years`
-returns.
+Further steps (PDF export) take the list of written .docx paths in
+:attr:`BuildResult.documents`.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +22,6 @@ from lampiran.content.loading import Year, load_year
 from lampiran.errors import ContentError, Report, StepFailed, UsageProblem, os_reason
 
 DEFAULT_OUTDIR = Path("dist")
-_SAFE_LABEL = re.compile(r"[0-9A-Za-z]{1,10}")
 
 
 class BuildError(StepFailed):
@@ -34,18 +33,16 @@ class BuildResult:
     """The files written, in the order of the folders, and the warnings found."""
 
     written: list[Path] = field(default_factory=list)
+    documents: list[Path] = field(default_factory=list)
+    """The .docx among :attr:`written` (what the PDF step converts)."""
     report: Report = field(default_factory=Report)
 
 
 def output_name(year: Year) -> str:
-    """``lampiran-2-perjanjian-kinerja-2024.docx``: from the year and the appendix number.
+    """``lampiran-2-perjanjian-kinerja-2024.docx``: from the year and the appendix number."""
+    from lampiran.documents.lampiran2 import output_stem
 
-    The name never comes from free text: an appendix label that is not a short
-    alphanumeric code (it is "2" in practice) falls back to "2".
-    """
-    label = year.dokumen.lampiran
-    label = label if _SAFE_LABEL.fullmatch(label) else "2"
-    return f"lampiran-{label.lower()}-perjanjian-kinerja-{year.dokumen.tahun}.docx"
+    return f"{output_stem(year)}.docx"
 
 
 def build_years(
@@ -53,14 +50,17 @@ def build_years(
     outdir: Path = DEFAULT_OUTDIR,
     paper: str = "F4",
     template: Path | None = None,
+    *,
+    html: bool = False,
 ) -> BuildResult:
-    """Check, render and write the Word document of each year folder.
+    """Check, render and write the Word document (and web page) of each year folder.
 
     Raises :class:`ContentError` (every problem of every folder) before rendering,
     :class:`lampiran.writers.docx.template.TemplateError` for an unusable template and
     :class:`BuildError` when the output cannot be written; in each case nothing is written.
     """
-    from lampiran.writers.docx.render import render_docx
+    from lampiran.documents.lampiran2 import lampiran2
+    from lampiran.writers.docx.render import write_lampiran2
 
     result = BuildResult()
     years: list[Year] = []
@@ -71,38 +71,57 @@ def build_years(
             years.append(year)
     if result.report.has_errors:
         raise ContentError(result.report)
-    targets = [outdir / output_name(year) for year in years]
-    if len(set(targets)) != len(targets):
+    documents = [lampiran2(year) for year in years]
+    if len({document.name for document in documents}) != len(documents):
         raise UsageProblem("dua folder yang disebut berisi tahun yang sama; sebutkan sekali saja")
-    documents = [render_docx(year, template, paper) for year in years]
+    outputs: list[tuple[Path, bytes]] = []
+    for document in documents:
+        docx = outdir / f"{document.name}.docx"
+        outputs.append((docx, write_lampiran2(document, template, paper)))
+        result.documents.append(docx)
+        if html:
+            from lampiran.writers.html import write_html
+
+            outputs.append(
+                (outdir / f"{document.name}.html", write_html(document.document(), paper))
+            )
     try:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BuildError(
             f"folder keluaran '{outdir.as_posix()}' tidak dapat dibuat ({os_reason(exc)})"
         ) from None
-    for target, data in zip(targets, documents, strict=True):
-        write_atomically(target, data)
-        result.written.append(target)
+    publish(outputs)
+    result.written.extend(path for path, _ in outputs)
     return result
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write through a temporary file beside ``path`` and rename it over ``path``.
+def publish(outputs: Sequence[tuple[Path, bytes]]) -> None:
+    """Write every output: each is staged completely before any is renamed into place.
 
-    Readers (and a later failure) only ever see the old file or the complete new one.
+    A failure while writing (disk full, no permission) leaves every old file as it was
+    and no temporary file behind; readers only ever see an old file or a complete new one.
     """
+    staged: list[tuple[Path, Path]] = []
     try:
-        temporary = atomic.stage(path, data)
-    except OSError as exc:
-        raise BuildError(
-            f"tidak dapat menulis ke folder '{path.parent.as_posix()}' ({os_reason(exc)}); "
-            "periksa izin tulis folder itu"
-        ) from None
-    try:
-        atomic.publish(temporary, path)
-    except OSError as exc:
-        raise BuildError(
-            f"'{path.as_posix()}' tidak dapat ditulis ({os_reason(exc)}); bila berkas itu "
-            "sedang terbuka di Word, tutup dulu lalu jalankan ulang"
-        ) from None
+        for path, data in outputs:
+            try:
+                staged.append((atomic.stage(path, data), path))
+            except OSError as exc:
+                raise BuildError(
+                    f"tidak dapat menulis ke folder '{path.parent.as_posix()}' "
+                    f"({os_reason(exc)}); periksa izin tulis folder itu"
+                ) from None
+        while staged:
+            temporary, path = staged[0]
+            try:
+                atomic.publish(temporary, path)
+            except OSError as exc:
+                raise BuildError(
+                    f"'{path.as_posix()}' tidak dapat ditulis ({os_reason(exc)}); bila berkas "
+                    "itu sedang terbuka di Word, tutup dulu lalu jalankan ulang"
+                ) from None
+            staged.pop(0)
+    finally:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)

@@ -189,6 +189,12 @@ def check(folder: Path | None, spelling: bool) -> None:
     is_flag=True,
     help="Buat PDF/A-2b untuk arsip dan tanda tangan elektronik (sudah termasuk --pdf).",
 )
+@click.option(
+    "--html",
+    "html",
+    is_flag=True,
+    help="Buat juga halaman web (.html) untuk diterbitkan di situs instansi atau PPID.",
+)
 def build(
     folders: tuple[Path, ...],
     outdir: Path,
@@ -196,6 +202,7 @@ def build(
     template: Path | None,
     pdf: bool,
     pdfa: bool,
+    html: bool,
 ) -> None:
     """Buat dokumen Word Lampiran 2 dari satu atau beberapa folder tahun.
 
@@ -204,16 +211,20 @@ def build(
     bila ada kesalahan, semuanya ditampilkan dan tidak ada berkas yang ditulis.
     Berkas lama hanya diganti bila dokumen baru sudah selesai dibuat. Dengan --pdf
     atau --pdfa, semua .docx diubah ke PDF sekaligus dalam satu kali jalan LibreOffice.
+    Dengan --html dibuat juga satu halaman web mandiri per dokumen, yang dapat dibuka
+    tanpa internet dan dibaca di ponsel.
 
     \b
     Hasilnya (FOLDER_TUJUAN diatur dengan -o):
       FOLDER_TUJUAN/lampiran-2-perjanjian-kinerja-<tahun>.docx
+      FOLDER_TUJUAN/lampiran-2-perjanjian-kinerja-<tahun>.html   (dengan --html)
+      FOLDER_TUJUAN/lampiran-2-perjanjian-kinerja-<tahun>.pdf    (dengan --pdf)
     """
     from lampiran.build import build_years
     from lampiran.content.loading import resolve_year_folder
 
     resolved = [resolve_year_folder(f) for f in folders] or [resolve_year_folder(None)]
-    result = build_years(resolved, outdir, paper.upper(), template)
+    result = build_years(resolved, outdir, paper.upper(), template, html=html)
     if result.report.problems:
         print_report(result.report)
     print_written(result.written)
@@ -221,7 +232,7 @@ def build(
         from lampiran.writers.pdf import PdfError, convert_to_pdf
 
         try:
-            pdfs = convert_to_pdf(result.written, pdfa=pdfa)
+            pdfs = convert_to_pdf(result.documents, pdfa=pdfa)
         except PdfError as exc:
             raise StepFailed(
                 f"{exc}\nDokumen Word sudah ditulis; hanya PDF-nya yang belum dibuat."

@@ -1,0 +1,70 @@
+"""What every document of a year shares: its date, the signature block, safe file names."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+
+from lampiran.blocks import Signatory, Signature
+from lampiran.content.loading import Year
+from lampiran.content.models import Pihak
+from lampiran.errors import UsageProblem
+from lampiran.text.formatting import format_nip, tanggal_indonesia
+
+_SAFE_LABEL = re.compile(r"[0-9A-Za-z]{1,10}")
+
+
+def document_date(year: Year) -> datetime.datetime:
+    """The document's date: ``SOURCE_DATE_EPOCH`` when set, else one fixed by the content.
+
+    The signing date when there is one, otherwise 1 January of the year: the same content
+    always gives the same properties, whatever day it is built.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        if not epoch.isdigit():
+            raise UsageProblem(
+                f"SOURCE_DATE_EPOCH harus jumlah detik sejak 1970 (angka), bukan '{epoch}'"
+            )
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc)
+    signing = year.dokumen.penandatangan
+    day = signing.tanggal if signing is not None else datetime.date(year.dokumen.tahun, 1, 1)
+    return datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.timezone.utc)
+
+
+def iso_date(year: Year) -> str:
+    """:func:`document_date` as document properties write it (``2024-01-02T00:00:00Z``)."""
+    return document_date(year).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def safe_label(label: str, fallback: str) -> str:
+    """A label fit for a file name: a short alphanumeric code, or ``fallback``.
+
+    File names never come from free text (security.md): an appendix label that is not a
+    short code (it is "2" in practice) falls back.
+    """
+    return label.lower() if _SAFE_LABEL.fullmatch(label) else fallback
+
+
+def signature(year: Year) -> Signature | None:
+    """The signature block as printed, or ``None`` when the content has no penandatangan."""
+    signing = year.dokumen.penandatangan
+    if signing is None:
+        return None
+    return Signature(
+        tempat=signing.tempat,
+        tanggal=tanggal_indonesia(signing.tanggal),
+        left=_signatory("PIHAK KEDUA,", signing.pihak_kedua),
+        right=_signatory("PIHAK PERTAMA,", signing.pihak_pertama),
+    )
+
+
+def _signatory(label: str, pihak: Pihak) -> Signatory:
+    return Signatory(
+        pihak=label,
+        jabatan=pihak.jabatan,
+        nama=pihak.nama,
+        pangkat=pihak.pangkat or "",
+        nip=format_nip(pihak.nip) if pihak.nip else "",
+    )

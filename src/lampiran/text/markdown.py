@@ -1,0 +1,284 @@
+"""Markdown prose into the document model: the one parser every output and check uses.
+
+Prose fields accept a small Markdown: paragraphs, ``**tebal**``, ``*miring*``, bullet and
+numbered lists with one level of nesting, and hard line breaks (two spaces at the end of
+a line). Everything else is text and prints exactly as written: ``&``, ``<``, ``>``,
+quotes, ``{{ }}``, ``{% %}``, raw HTML, headings, quotes, code and links.
+
+Python-Markdown does the parsing, reduced to that subset (raw HTML, entities, code,
+links, headings, quotes and rules removed), with ``sane_lists`` so that a bullet list
+after a numbered one stays separate, and with these rules of our own:
+
+* **Emphasis follows CommonMark's flanking rules, strictly.** Python-Markdown pairs any
+  two stars, so the formula ``(A/B)*100% atau (C/D)*100%`` lost both stars and printed an
+  italic middle: the meaning of a signed formula changed without a word. Here a star
+  opens emphasis only when text follows it and it does not stand inside a word, and
+  closes only when text precedes it and it does not stand inside a word (CommonMark's
+  rules for ``_``, applied to ``*``). ``*miring*`` and ``**tebal**`` work as before;
+  ``A*B*C``, ``7*7`` and ``)*100%`` are stars.
+* **Lists as staff write them**: nesting by two spaces, and a list directly under a
+  paragraph line.
+* **Depth is bounded**: a list nested deeper than the second level prints at the second
+  level (and ``lampiran check`` says so), so no input can exhaust the parser's recursion.
+
+Text with no Markdown syntax at all skips Python-Markdown (it is the slowest step).
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from typing import Any
+
+from lampiran.blocks import (
+    LineBreak,
+    ListBlock,
+    ListItem,
+    ListKind,
+    Paragraph,
+    Prose,
+    Run,
+    Runs,
+    Text,
+)
+
+MAX_LIST_LEVEL = 1
+"""The deepest list level printed (0-based): a list and lists nested one level in it."""
+
+MARKDOWN_TAB = 4
+
+# Markdown syntax that the fast path cannot handle: emphasis, escapes, list items (a
+# marker, a space and text at the start of a line), and hard line breaks.
+_NEEDS_MARKDOWN = re.compile(r"[*\\]|^[ \t]*(?:[-+]|\d+\.)[ \t]+\S| {2,}\n", re.MULTILINE)
+LIST_ITEM = re.compile(r"^( *)(?:[-*+]|\d+\.)[ \t]+\S")
+"""A line that starts a list item, as the document prints it (and the diff splits it)."""
+_BLANK_LINES = re.compile(r"\n[ \t]*\n")
+_SOFT_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+
+# CommonMark's flanking rules for a run of stars, with the intraword restriction that
+# CommonMark gives to "_" (section 6.2). "Punctuation" is anything that is neither a word
+# character nor white space; the start and end of the text count as white space.
+_STAR_BOUNDARY = re.compile(
+    r"""(?x)
+    (?P<ambiguous>(?<=[^\w\s*])\*+(?=[^\w\s*]))
+    |(?P<end>(?<=\w)\*+(?![\w*])|(?<=[^\w\s*])\*+(?!\S))
+    |(?P<start>(?<!\S)\*+(?=[^\s*])|(?<=[^\w\s*])\*+(?=\w))
+    """
+)
+
+
+def parse_prose(text: str) -> Prose:
+    """The blocks of a prose field: paragraphs and lists, at least one paragraph."""
+    text = text.expandtabs(MARKDOWN_TAB).strip()
+    if not text:
+        return (Paragraph(()),)
+    if _NEEDS_MARKDOWN.search(text) is None:
+        blocks = [_SOFT_BREAK.sub(" ", block.strip()) for block in _BLANK_LINES.split(text)]
+        return tuple(Paragraph((Text(block),)) for block in blocks if block)
+    root = _parse_markdown(text)
+    parsed: list[Paragraph | ListBlock] = []
+    for element in root:
+        if element.tag == "p":
+            parsed.append(Paragraph(_inline_runs(element)))
+        elif element.tag in ("ul", "ol"):
+            parsed.append(_list(element, level=0))
+    if not parsed:
+        parsed.append(Paragraph((Text(text),)))
+    return tuple(parsed)
+
+
+def too_deep_lines(text: str) -> list[int]:
+    """The 1-based lines of ``text`` holding list items nested deeper than printed.
+
+    Counted by the same normalisation the parser applies, so ``lampiran check`` warns
+    about exactly the items that :func:`parse_prose` moves up to the second level.
+    """
+    lines = text.expandtabs(MARKDOWN_TAB).split("\n")
+    deep: list[int] = []
+    _tolerate_staff_lists(lines, deep)
+    return deep
+
+
+def _list(element: ET.Element, level: int) -> ListBlock:
+    kind: ListKind = "decimal" if element.tag == "ol" else "bullet"
+    start = int(element.get("start", "1")) if kind == "decimal" else 1
+    items = tuple(_item(item, level) for item in element if item.tag == "li")
+    return ListBlock(kind, items, start, level)
+
+
+def _item(item: ET.Element, level: int) -> ListItem:
+    """A list item: its first paragraph is numbered, the rest of its blocks indented."""
+    blocks: list[Paragraph | ListBlock] = []
+    loose = [child for child in item if child.tag == "p"]
+    first_runs = _inline_runs(item, stop_at_blocks=True)
+    if first_runs or not loose:
+        blocks.append(Paragraph(first_runs))
+    for child in item:
+        if child.tag == "p":
+            blocks.append(Paragraph(_inline_runs(child)))
+        elif child.tag in ("ul", "ol"):
+            blocks.append(_list(child, min(level + 1, MAX_LIST_LEVEL)))
+    return ListItem(tuple(blocks))
+
+
+_BREAK = "\n"
+"""A hard line break among the collected segments."""
+
+Segment = tuple[str, bool, bool]
+"""Text (or :data:`_BREAK`), bold, italic."""
+
+
+def _inline_runs(element: ET.Element, *, stop_at_blocks: bool = False) -> Runs:
+    """The runs of an element's inline content: text, bold, italic and line breaks."""
+    segments = list(_segments(element, stop_at_blocks))
+    runs: list[Run] = []
+    last = len(segments) - 1
+    for index, (text, bold, italic) in enumerate(segments):
+        if text == _BREAK:
+            runs.append(LineBreak())
+            continue
+        # A single newline inside a paragraph is a space; none at either end.
+        text = _SOFT_BREAK.sub(" ", text)
+        if index == 0 or segments[index - 1][0] == _BREAK:
+            text = text.lstrip(" ")
+        if index == last or segments[index + 1][0] == _BREAK:
+            text = text.rstrip(" ")
+        if text:
+            runs.append(Text(text, bold, italic))
+    return tuple(runs)
+
+
+def _segments(root: ET.Element, stop_at_blocks: bool) -> Iterator[Segment]:
+    """The text pieces of an element in order, walked without recursion.
+
+    Emphasis can nest as deep as the author's stars go; an explicit stack keeps any
+    input within bounds.
+    """
+    stack: list[tuple[ET.Element, bool, bool, bool]] = [(root, False, False, False)]
+    while stack:
+        element, bold, italic, tail_only = stack.pop()
+        if tail_only:
+            if element.tail:
+                yield element.tail, bold, italic
+            continue
+        if element.text:
+            yield element.text, bold, italic
+        for child in reversed(element):
+            stack.append((child, bold, italic, True))
+            is_block = child.tag in ("p", "ul", "ol")
+            if is_block and stop_at_blocks:
+                continue
+            if child.tag == "br":
+                stack.append((_LINE_BREAK_ELEMENT, bold, italic, False))
+            elif not is_block:
+                strong = bold or child.tag == "strong"
+                emphasis = italic or child.tag == "em"
+                stack.append((child, strong, emphasis, False))
+
+
+_LINE_BREAK_ELEMENT = ET.Element("br")
+_LINE_BREAK_ELEMENT.text = _BREAK
+
+
+# -- Python-Markdown -------------------------------------------------------------------
+
+_MARKDOWN: Any = None
+
+
+def _parse_markdown(text: str) -> ET.Element:
+    """Parse prose into an element tree of p, ul, ol, li, strong, em and br only."""
+    md = _markdown()
+    md.reset()
+    lines = _tolerate_staff_lists(text.split("\n"), [])
+    for preprocessor in md.preprocessors:
+        lines = preprocessor.run(lines)
+    root: ET.Element = md.parser.parseDocument(lines).getroot()
+    for treeprocessor in md.treeprocessors:
+        replaced = treeprocessor.run(root)
+        if replaced is not None:
+            root = replaced
+    return root
+
+
+def _markdown() -> Any:
+    """One Python-Markdown instance reduced to the prose subset (built once)."""
+    global _MARKDOWN
+    if _MARKDOWN is None:
+        import markdown
+
+        md = markdown.Markdown(extensions=["sane_lists"])
+        md.preprocessors.deregister("html_block")
+        for name in ("code", "hashheader", "setextheader", "hr", "quote", "reference"):
+            md.parser.blockprocessors.deregister(name)
+        for name in (
+            "backtick",
+            "reference",
+            "link",
+            "image_link",
+            "image_reference",
+            "short_reference",
+            "short_image_ref",
+            "autolink",
+            "automail",
+            "html",
+            "entity",
+        ):
+            md.inlinePatterns.deregister(name)
+        md.treeprocessors.deregister("prettify")
+        # Emphasis is written with asterisks only: underscores (snake_case, {_{) are text,
+        # and the stars follow CommonMark's flanking rules (see the module docstring).
+        delimiters = md.delimiters
+        assert delimiters is not None  # Python-Markdown 3.11 and later (pyproject.toml)
+        delimiters.remove("_")
+        delimiters.delimiters["*"].boundary = _STAR_BOUNDARY
+        # Backslash escapes only for the syntax prose has, so that other backslashes print.
+        md.ESCAPED_CHARS = ["\\", "*", "-", "+", "."]
+        _MARKDOWN = md
+    return _MARKDOWN
+
+
+def _tolerate_staff_lists(lines: list[str], too_deep: list[int]) -> list[str]:
+    """Accept lists as staff write them: nested by two spaces, and under a paragraph line.
+
+    Python-Markdown needs four spaces for nesting and a blank line before a list; both
+    are added here. A line indented by one to three spaces inside a list is moved to
+    four (a nested item, or a further paragraph of the item); a list right after a
+    paragraph line (or after an item's further lines), or a bullet list right after a
+    numbered one, gets a blank line first. A list item indented deeper than the second
+    level is moved to the second level, and its line number (1-based) is added to
+    ``too_deep``.
+    """
+    result: list[str] = []
+    in_list = False
+    previous_blank = True
+    previous_marker = ""
+    previous_item = False
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            result.append(line)
+            previous_blank = True
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        match = LIST_ITEM.match(line)
+        if in_list and 0 < indent < MARKDOWN_TAB:
+            line = " " * MARKDOWN_TAB + line[indent:]
+        elif in_list and indent > MARKDOWN_TAB and match:
+            too_deep.append(number)
+            line = " " * MARKDOWN_TAB + line[indent:]
+        elif in_list and indent > 2 * MARKDOWN_TAB:
+            # A further line of a deep item: no deeper than a paragraph of the second level.
+            line = " " * (2 * MARKDOWN_TAB) + line[indent:]
+        elif match and indent == 0:
+            marker = "decimal" if line[0].isdigit() else "bullet"
+            continues = in_list and previous_item and marker == previous_marker
+            if not previous_blank and not continues:
+                result.append("")
+            previous_marker = marker
+            in_list = True
+        elif indent == 0 and previous_blank:
+            in_list = False
+        result.append(line)
+        previous_blank = False
+        previous_item = match is not None
+    return result
