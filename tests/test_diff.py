@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from conftest import run_lampiran, write_year
-from lampiran.history.diffing import split_sentences, target_change, word_diff
+from lampiran.history.diffing import target_change, word_diff
+from lampiran.text.sentences import split_sentences
 
 
 def indikator(nama: str, target: str, relevansi: str | None = None) -> str:

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from lampiran.content.models import Dokumen, Sasaran
+from lampiran.content.prosecheck import check_prose
 from lampiran.errors import ContentError, Problem, Report, UsageProblem, shorten
 from lampiran.source import pasted
 from lampiran.source.yamlreader import FieldPath, SourceFile, format_field, read_yaml_file
@@ -204,6 +205,7 @@ def _load_all_sasaran(
         model = validate_source(source, Sasaran, report)
         if model is not None:
             loaded.append(SasaranFile(path, source, model))
+            report.extend(check_prose(model, source))
     return loaded, sources
 
 

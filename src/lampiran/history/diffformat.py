@@ -32,8 +32,8 @@ from lampiran.history.diffing import (
     ValueChange,
     WordOp,
     YearDiff,
-    split_sentences,
 )
+from lampiran.text.sentences import split_sentences
 
 FORMATS = ("text", "markdown", "json")
 JSON_FORMAT_VERSION = 1

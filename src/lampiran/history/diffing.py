@@ -28,6 +28,7 @@ from typing import Literal, TypeVar
 from lampiran.content.loading import SasaranFile, Year
 from lampiran.content.models import Indikator
 from lampiran.content.targets import read_target
+from lampiran.text.sentences import split_sentences
 
 RENAME_SIMILARITY = 0.6
 """How alike two indicator names must be (0-1) to count as one indicator renamed."""
@@ -414,96 +415,6 @@ def value_change(name: str, old: str | None, new: str | None) -> ValueChange:
 
 
 # --- prose ----------------------------------------------------------------------------
-
-_ABBREVIATIONS = frozenset(
-    {
-        "no",
-        "nomor",
-        "dr",
-        "drs",
-        "ir",
-        "prof",
-        "hj",
-        "st",
-        "sos",
-        "sh",
-        "mh",
-        "mm",
-        "msi",
-        "mpd",
-        "kab",
-        "kec",
-        "kel",
-        "jl",
-        "dll",
-        "dsb",
-        "dst",
-        "tsb",
-        "yth",
-        "bpk",
-        "sdr",
-        "tgl",
-        "thn",
-        "hlm",
-    }
-)
-"""Words that end with a full stop without ending a sentence (``No. 5``, ``Dr. Budi``)."""
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-_STARTS_SENTENCE = re.compile(r"^[\"'“‘(\[]?[A-Z0-9]")
-
-
-def split_sentences(text: str | None) -> list[str]:
-    """Prose as a list of sentences, whitespace-normalised.
-
-    Authors write one sentence per line, but a long sentence may also be wrapped and a
-    line may hold two sentences. A line break therefore ends a unit only where a new
-    sentence plausibly starts (a capital, a digit, a list item, a blank line); inside a
-    line, a unit ends after ``.``, ``!`` or ``?`` followed by a capitalised word, unless
-    the word before is a common abbreviation (``Dr.``, ``No.``, ``S.Sos.``).
-    """
-    if not text:
-        return []
-    units: list[str] = []
-    current: list[str] = []
-    for raw_line in text.split("\n"):
-        line = raw_line.strip()
-        if not line:
-            if current:
-                units.append(" ".join(current))
-                current = []
-            continue
-        starts_new = bool(_LIST_ITEM.match(line) or _STARTS_SENTENCE.match(line))
-        if current and starts_new:
-            units.append(" ".join(current))
-            current = []
-        current.append(line)
-    if current:
-        units.append(" ".join(current))
-    sentences: list[str] = []
-    for unit in units:
-        sentences.extend(_split_inside(" ".join(unit.split())))
-    return sentences
-
-
-def _split_inside(unit: str) -> list[str]:
-    pieces: list[str] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(unit):
-        before = unit[start : match.start()].rstrip("\"'”’)")
-        after = unit[match.end() :]
-        last_word = before.rsplit(" ", 1)[-1].rstrip(".!?…").casefold()
-        abbreviation = (
-            last_word in _ABBREVIATIONS
-            or len(last_word) == 1
-            or "." in last_word  # S.Sos., M.Si., a.n.
-        )
-        if abbreviation or not _STARTS_SENTENCE.match(after):
-            continue
-        pieces.append(unit[start : match.start()].rstrip())
-        start = match.end()
-    pieces.append(unit[start:])
-    return [p for p in pieces if p]
 
 
 def prose_change(name: str, old: str | None, new: str | None) -> ProseChange | None:

@@ -22,16 +22,18 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from lampiran.blocks import prose_blocks, runs_text
 from lampiran.content.loading import SASARAN_DIR, sasaran_paths
 from lampiran.errors import Problem, Report, Severity, StepFailed
 from lampiran.source.yamlreader import FieldPath, decode_utf8, format_field
+from lampiran.text.markdown import parse_prose
 
 DICTIONARY_TAG = "id_ID"
 KAMUS_FILE = "kamus.txt"
@@ -40,6 +42,8 @@ MAX_SUGGESTIONS = 3
 INSTALL_HINT = "sudo apt-get install hunspell-id libenchant-2-2"
 
 _PROSE_KEYS = {"sasaran", "uraian"}
+_ONE_LINE_KEYS = {"sasaran", "nama"}
+"""Keys printed as written, never read as Markdown."""
 _INDIKATOR_PROSE_KEYS = {"nama", "relevansi", "formulasi", "sumber_data", "penjelasan_target"}
 
 # Text that is not words: replaced by spaces (so positions stay) before words are found.
@@ -186,7 +190,9 @@ def _check_file(path: Path, speller: Speller) -> Iterator[Problem]:
     text, root = tree
     lines = _LineIndex(text)
     for where, node in _prose_values(root):
-        for offset, message in _unknown_words(_region(text, node), speller):
+        markdown = where[-1] not in _ONE_LINE_KEYS
+        words = _printed_words(node.value, markdown=markdown)
+        for offset, message in _unknown_words(_region(text, node), words, speller):
             line, column = lines.locate(offset)
             yield Problem(path, line, column, format_field(where), message, Severity.WARNING)
 
@@ -244,14 +250,24 @@ def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group())
 
 
-def _unknown_words(region: _Region, speller: Speller) -> Iterator[tuple[int, str]]:
-    """(offset in the file, message) for each word the speller does not know."""
-    for run in _RUN.finditer(region.text):
-        written = run.group().strip(_EDGE_PUNCTUATION + _INSIDE_WORDS)
+def _unknown_words(
+    region: _Region, words: Iterable[str], speller: Speller
+) -> Iterator[tuple[int, str]]:
+    """(offset in the file, message) for each printed word the speller does not know.
+
+    The words are those the document prints (:func:`_printed_words`); each is found, in
+    order, in the file's text, which gives its line and column.
+    """
+    cursor = 0
+    for written in words:
         word = _HIDDEN.sub("", written)
-        if not word:
+        found = re.compile(rf"(?<![^\W_]){re.escape(written)}(?![^\W_])").search(
+            region.text, cursor
+        )
+        if not word or found is None:
             continue
-        offset = region.offset + run.start() + run.group().index(written)
+        cursor = found.end()
+        offset = region.offset + found.start()
         if any(char.isdigit() for char in word):
             glued = _glued_number(word, speller)
             if glued is not None:
@@ -260,6 +276,22 @@ def _unknown_words(region: _Region, speller: Speller) -> Iterator[tuple[int, str
         if len(word) < 2 or _ROMAN_NUMERAL.fullmatch(word) or speller.knows(word):
             continue
         yield offset, _unknown_message(word, speller.suggest(word))
+
+
+def _printed_words(value: str, *, markdown: bool) -> Iterator[str]:
+    """The words of a value as printed, each without edge punctuation.
+
+    Prose goes through the Markdown parser of every output
+    (:func:`lampiran.text.markdown.parse_prose`), so list markers, stars and escapes are
+    never words; one-line values (a title, an indicator name) print as written.
+    """
+    texts = [runs_text(p.runs) for p in prose_blocks(parse_prose(value))] if markdown else [value]
+    for printed in texts:
+        text = _NOT_WORDS.sub(_blank, printed)
+        for run in _RUN.finditer(text):
+            written = run.group().strip(_EDGE_PUNCTUATION + _INSIDE_WORDS)
+            if written:
+                yield written
 
 
 def _glued_number(word: str, speller: Speller) -> str | None:
