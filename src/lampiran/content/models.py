@@ -42,7 +42,15 @@ def _custom(message: str) -> PydanticCustomError:
 # Characters that cannot be printed in a Word document (XML refuses most of them). They
 # can only reach a value through an escape in double quotes ("\x07", "\ud800"), since the
 # reader refuses them written raw. A lone surrogate cannot even be written as UTF-8.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+# Noncharacters (U+FDD0..U+FDEF) are never text; the Markdown parser uses them internally.
+_UNPRINTABLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
+)
+
+MAX_PROSE_CHARACTERS = 20_000
+"""The longest prose field (about six printed pages); longer is refused, never cut."""
+MAX_LINE_CHARACTERS = 2_000
+"""The longest one-line value (a title, a name, a target)."""
 
 
 def _as_text(value: Any) -> Any:
@@ -72,6 +80,7 @@ def _one_line(value: Any) -> Any:
             raise _custom("tidak boleh kosong; isi dengan teks satu baris")
         if "\n" in value:
             raise _custom("harus ditulis dalam satu baris; gabungkan barisnya atau hapus tanda '|'")
+        _refuse_longer_than(value, MAX_LINE_CHARACTERS)
     return value
 
 
@@ -81,6 +90,7 @@ def _prose(value: Any) -> Any:
         value = value.strip()
         if not value:
             raise _custom("tidak boleh kosong; tulis uraiannya (boleh beberapa kalimat)")
+        _refuse_longer_than(value, MAX_PROSE_CHARACTERS)
     return value
 
 
@@ -88,8 +98,28 @@ def _optional_prose(value: Any) -> Any:
     value = _as_text(value)
     if isinstance(value, str):
         value = value.strip()
+        _refuse_longer_than(value, MAX_PROSE_CHARACTERS)
         return value or None
     return value
+
+
+def _refuse_longer_than(text: str, limit: int) -> None:
+    """Refuse a value over ``limit`` characters: it is a pasting accident, not content.
+
+    The bound also keeps the Markdown parser, whose inline processing grows with the
+    square of the number of marks in one paragraph, within a fraction of a second.
+    """
+    if len(text) > limit:
+        raise _custom(
+            f"teks ini {_thousands(len(text))} karakter, lebih panjang dari batas "
+            f"{_thousands(limit)} karakter; periksa apakah ada teks yang tertempel berulang, "
+            "atau ringkas uraiannya"
+        )
+
+
+def _thousands(number: int) -> str:
+    """``20000`` -> ``20.000``, as Indonesian writes numbers."""
+    return f"{number:,}".replace(",", ".")
 
 
 # JSON Schema of each kind of value, for editors (``lampiran schema``). Each one mirrors
@@ -102,12 +132,14 @@ _ONE_LINE_SCHEMA = {
     "type": _TEXT_TYPES,
     "pattern": r"^\s*[^\n]*\S[^\n]*\s*$",
     "patternErrorMessage": "Isi dengan teks satu baris (tidak boleh kosong).",
+    "maxLength": MAX_LINE_CHARACTERS,
 }
 
 _PROSE_SCHEMA = {
     "type": _TEXT_TYPES,
     "pattern": r"\S",
     "patternErrorMessage": "Tidak boleh kosong; tulis uraiannya.",
+    "maxLength": MAX_PROSE_CHARACTERS,
 }
 
 OneLine = Annotated[str, BeforeValidator(_one_line), WithJsonSchema(_ONE_LINE_SCHEMA)]
@@ -119,7 +151,7 @@ Prose = Annotated[str, BeforeValidator(_prose), WithJsonSchema(_PROSE_SCHEMA)]
 OptionalProse = Annotated[
     str | None,
     BeforeValidator(_optional_prose),
-    WithJsonSchema({"type": [*_TEXT_TYPES, "null"]}),
+    WithJsonSchema({"type": [*_TEXT_TYPES, "null"], "maxLength": MAX_PROSE_CHARACTERS}),
 ]
 """Markdown prose that may be left out (printed as ``-``)."""
 
