@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Install the Debian packages that PDF export, font checks and the spelling check
-# (hunspell-id, read through libenchant-2-2) and `lampiran diff --rev` (git) need, only
+# (hunspell-id, read through libenchant-2-2), `lampiran diff --rev` (git) and the tests of
+# the web page (chromium: screenshots, overflow and print preview) need, only
 # when something is missing (so a second run costs nothing).
 set -euo pipefail
 
-packages=(libreoffice-writer-nogui fonts-liberation poppler-utils hunspell-id libenchant-2-2 git)
+packages=(libreoffice-writer-nogui fonts-liberation poppler-utils hunspell-id libenchant-2-2 git chromium)
 missing=()
 for package in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

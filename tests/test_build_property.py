@@ -1,4 +1,4 @@
-"""Property: whatever text a field holds, the built document prints it unchanged.
+"""Property: whatever text a field holds, the built document and web page print it unchanged.
 
 Texts mix arbitrary Unicode (what a YAML file can hold) with the characters that break
 naive pipelines: XML (& < > " '), Jinja ({{ }} {% %}) and docxtpl's own escapes
@@ -18,7 +18,10 @@ from hypothesis import strategies as st
 
 from conftest import write_year
 from docxread import blocks, open_docx, render_folder
+from htmlread import parse_page
 from lampiran.content.loading import load_year
+from lampiran.documents.lampiran2 import lampiran2
+from lampiran.writers.html import write_html
 
 SPECIALS = [
     "&",
@@ -78,7 +81,7 @@ PROSE = texts(exclude="*\\").filter(lambda t: not re.match(r"(?:[-+]|\d+[.)])(?:
     sumber_data=PROSE,
     penjelasan=PROSE,
 )
-def test_every_field_appears_unchanged_in_the_built_document(
+def test_every_field_appears_unchanged_in_the_built_document_and_page(
     instansi: str,
     sasaran: str,
     nama: str,
@@ -120,7 +123,10 @@ def test_every_field_appears_unchanged_in_the_built_document(
         year, _ = load_year(folder)
         assume(year is not None)  # a target such as "1.5" is refused by design
         data = render_folder(folder)
+        page = write_html(lampiran2(year).document())
 
+    _, root = parse_page(page)
+    page_text = root.find("body").text()
     printed = blocks(data)
     cells = "\n".join(printed)
     for value in (
@@ -135,7 +141,10 @@ def test_every_field_appears_unchanged_in_the_built_document(
         penjelasan,
     ):
         assert value in printed
+        assert value in page_text
     assert f"{tempat}, 31 Januari 2024" in cells and jabatan in cells
+    assert f"{tempat}, 31 Januari 2024" in page_text and jabatan in page_text
+    assert root.find("meta", name="author").attrs["content"] == instansi
     assert open_docx(data).core_properties.author == instansi
 
 

@@ -50,7 +50,7 @@ h1 span { display: block; }
 h2 { font-size: 1.125rem; margin: 2.25rem 0 0.5rem; }
 h3 { font-size: 1rem; margin: 1.5rem 0 0.25rem; }
 p { margin: 0 0 0.75rem; }
-.uraian p, .uraian li { text-align: justify; }
+@media (min-width: 40.01rem) { .uraian p, .uraian li { text-align: justify; } }
 .uraian > p { text-indent: 2.5em; }
 p.sasaran { font-weight: bold; margin-bottom: 0.5rem; }
 p.pengantar { margin-bottom: 0.5rem; }
@@ -59,6 +59,11 @@ table { width: 100%; border-collapse: collapse; margin: 0 0 1rem; font-size: 0.9
 th, td { border: 1px solid #000; padding: 0.3rem 0.45rem; vertical-align: top; text-align: left; }
 th { text-align: center; font-weight: bold; background: #f2f2f2; }
 td.nomor, td.target { text-align: center; }
+table.indikator th:nth-child(1) { width: 6%; }
+table.indikator th:nth-child(2), table.indikator th:nth-child(4),
+table.indikator th:nth-child(5) { width: 21%; }
+table.target th:nth-child(1) { width: 27%; }
+table.target th:nth-child(2) { width: 16%; }
 td p { margin: 0 0 0.35rem; }
 td p:last-child, td ul:last-child, td ol:last-child { margin-bottom: 0; }
 td ol, td ul { padding-left: 1.4em; }
@@ -89,7 +94,6 @@ td ol, td ul { padding-left: 1.4em; }
   p.sasaran, p.pengantar { break-after: avoid; }
   table { font-size: 11pt; }
   thead { display: table-header-group; }
-  tr { break-inside: avoid; }
   th { background: none; }
   .halaman-baru { break-before: page; }
 }
