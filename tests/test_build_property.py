@@ -125,8 +125,8 @@ def test_every_field_appears_unchanged_in_the_built_document_and_page(
         data = render_folder(folder)
         page = write_html(lampiran2(year).document())
 
-    _, root = parse_page(page)
-    page_text = root.find("body").text()
+    _, tree = parse_page(page)
+    page_text = tree.find("body").text()
     printed = blocks(data)
     cells = "\n".join(printed)
     for value in (
@@ -144,7 +144,7 @@ def test_every_field_appears_unchanged_in_the_built_document_and_page(
         assert value in page_text
     assert f"{tempat}, 31 Januari 2024" in cells and jabatan in cells
     assert f"{tempat}, 31 Januari 2024" in page_text and jabatan in page_text
-    assert root.find("meta", name="author").attrs["content"] == instansi
+    assert tree.find("meta", name="author").attrs["content"] == instansi
     assert open_docx(data).core_properties.author == instansi
 
 
