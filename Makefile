@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 YEAR ?= content/2024
 
-.PHONY: build test check lint typecheck pytest system-deps bench clean
+.PHONY: build test check lint typecheck pytest system-deps bench regenerate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,12 @@ test: lint typecheck pytest
 ## Paket Debian untuk PDF dan ejaan (LibreOffice, fonts-liberation, poppler-utils, hunspell-id).
 system-deps:
 	bash scripts/install-system-deps.sh
+
+## Buat ulang templat (dan sumber Jinja-nya), skema JSON dan berkas golden dari kode.
+regenerate: $(STAMP)
+	$(BIN)/python scripts/make_template.py
+	$(BIN)/lampiran schema -o schema
+	LAMPIRAN_REGENERATE_GOLDEN=1 $(BIN)/pytest -q tests/test_build_golden.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_build.py

@@ -29,6 +29,13 @@ from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
+from lampiran.documents import lampiran2
+from lampiran.documents.common import PIHAK_KEDUA, PIHAK_PERTAMA
+from lampiran.writers.docx.layout import PAPER_SIZES, SIGNATURE_CAPTION
+from lampiran.writers.docx.numbering import NUMBERING_NAMES
+from lampiran.writers.docx.prose import LIST_INDENT_TWIPS
+from lampiran.writers.docx.render import NARRATIVE, TABLE_CELL
+
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUTS = (
     ROOT / "templates" / "lampiran2.docx",
@@ -37,20 +44,22 @@ OUTPUTS = (
 PREPARED = ROOT / "src" / "lampiran" / "templates" / "lampiran2.jinja.json"
 
 # Page: F4 portrait, margins of layout.md (twips: 1 mm = 56.7 twips).
-PAGE_WIDTH, PAGE_HEIGHT = 12189, 18709
+PAGE_WIDTH, PAGE_HEIGHT = PAPER_SIZES["F4"]
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 1417, 1701, 1701, 1417
 TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT  # 9071 twips = 160 mm
 
 # Column widths in twips (sum = TEXT_WIDTH). Each text column holds a 15-letter word of
 # Arial 11 in one piece; see tests/test_docx_in_libreoffice.py for the check on the real PDF.
-INDICATOR_COLUMNS = (
-    ("No", 567),
-    ("Uraian", 1984),
-    ("Relevansi", 2552),
-    ("Formulasi", 1984),
-    ("Sumber Data", 1984),
+INDICATOR_WIDTHS = (567, 1984, 2552, 1984, 1984)
+TARGET_WIDTHS = (2381, 1587, 5103)
+INDICATOR_COLUMNS = tuple(
+    (column.header, width)
+    for column, width in zip(lampiran2.INDIKATOR_COLUMNS, INDICATOR_WIDTHS, strict=True)
 )
-TARGET_COLUMNS = (("Indikator Kinerja", 2381), ("Target", 1587), ("Penjelasan", 5103))
+TARGET_COLUMNS = tuple(
+    (column.header, width)
+    for column, width in zip(lampiran2.TARGET_COLUMNS, TARGET_WIDTHS, strict=True)
+)
 
 W = nsdecls("w")
 ARIAL = '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="Arial" w:cs="Arial"/>'
@@ -143,20 +152,20 @@ KEPT_STYLES = {"DefaultParagraphFont", "TableNormal", "NoList", "TableGrid"}
 
 NUMBERING = f"""<w:numbering {W}>
 <w:abstractNum w:abstractNumId="1">
-<w:multiLevelType w:val="hybridMultilevel"/><w:name w:val="lampiran-butir"/>
+<w:multiLevelType w:val="hybridMultilevel"/><w:name w:val="{NUMBERING_NAMES["bullet"]}"/>
 <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="\u2022"/>
-<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="360" w:hanging="360"/></w:pPr>
+<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{LIST_INDENT_TWIPS}" w:hanging="{LIST_INDENT_TWIPS}"/></w:pPr>
 <w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/></w:rPr></w:lvl>
 <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="\u2013"/>
-<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="720" w:hanging="360"/></w:pPr>
+<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{2 * LIST_INDENT_TWIPS}" w:hanging="{LIST_INDENT_TWIPS}"/></w:pPr>
 <w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/></w:rPr></w:lvl>
 </w:abstractNum>
 <w:abstractNum w:abstractNumId="2">
-<w:multiLevelType w:val="hybridMultilevel"/><w:name w:val="lampiran-nomor"/>
+<w:multiLevelType w:val="hybridMultilevel"/><w:name w:val="{NUMBERING_NAMES["decimal"]}"/>
 <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>
-<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="360" w:hanging="360"/></w:pPr></w:lvl>
+<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{LIST_INDENT_TWIPS}" w:hanging="{LIST_INDENT_TWIPS}"/></w:pPr></w:lvl>
 <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/>
-<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="720" w:hanging="360"/></w:pPr></w:lvl>
+<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{2 * LIST_INDENT_TWIPS}" w:hanging="{LIST_INDENT_TWIPS}"/></w:pPr></w:lvl>
 </w:abstractNum>
 </w:numbering>""".replace("\n", "")
 
@@ -293,20 +302,20 @@ def loop_row(table: Any, tag: str) -> None:
 
 
 def build_body(document: Any) -> None:
-    paragraph(document, "LAMPIRAN {{ lampiran }} PERJANJIAN KINERJA", "Title")
+    paragraph(document, lampiran2.TITLE_LINE.format(lampiran="{{ lampiran }}"), "Title")
     paragraph(document, "{{ instansi }}", "Title")
-    paragraph(document, "PENJELASAN KINERJA TAHUN {{ tahun }}", "Title")
+    paragraph(document, lampiran2.SUBTITLE_LINE.format(tahun="{{ tahun }}"), "Title")
     paragraph(document, "{%p for s in sasaran %}", "Normal")
-    paragraph(document, "Penjelasan Kinerja {{ s.nomor }}", "Heading1")
-    paragraph(document, "Uraian Sasaran", "Heading2")
+    paragraph(document, lampiran2.SECTION_HEADING.format(nomor="{{ s.nomor }}"), "Heading1")
+    paragraph(document, lampiran2.URAIAN_HEADING, "Heading2")
     paragraph(document, "{{ s.sasaran }}", "JudulSasaran")
-    paragraph(document, "{{p s.uraian }}", "IsiUraian")
-    paragraph(document, "Indikator Kinerja", "Heading2")
+    paragraph(document, "{{p s.uraian }}", NARRATIVE.paragraph)
+    paragraph(document, lampiran2.INDIKATOR_HEADING, "Heading2")
     paragraph(
         document,
-        "Sasaran kinerja ini memiliki {{ s.jumlah_indikator }} ({{ s.terbilang }}) indikator "
-        "kinerja yang akan menggambarkan secara langsung ketercapaian/kondisi sasaran kinerja "
-        "yang akan diwujudkan, antara lain:",
+        lampiran2.INDIKATOR_SENTENCE.format(
+            jumlah="{{ s.jumlah_indikator }}", terbilang="{{ s.terbilang }}"
+        ),
         "PengantarTabel",
     )
     widths = [w for _, w in INDICATOR_COLUMNS]
@@ -318,20 +327,15 @@ def build_body(document: Any) -> None:
         widths,
         [
             ("{{ i.nomor }}", "IsiTabelTengah"),
-            ("{{ i.nama }}", "IsiTabel"),
-            ("{{p i.relevansi }}", "IsiTabel"),
-            ("{{p i.formulasi }}", "IsiTabel"),
-            ("{{p i.sumber_data }}", "IsiTabel"),
+            ("{{ i.nama }}", TABLE_CELL.paragraph),
+            ("{{p i.relevansi }}", TABLE_CELL.paragraph),
+            ("{{p i.formulasi }}", TABLE_CELL.paragraph),
+            ("{{p i.sumber_data }}", TABLE_CELL.paragraph),
         ],
     )
     loop_row(table, "{%tr endfor %}")
-    paragraph(document, "Target Kinerja", "Heading2")
-    paragraph(
-        document,
-        "Dalam perjanjian kinerja ini, setiap indikator kinerja telah ditetapkan besaran "
-        "target kinerja yang akan dicapai dengan penjelasan sebagai berikut:",
-        "PengantarTabel",
-    )
+    paragraph(document, lampiran2.TARGET_HEADING, "Heading2")
+    paragraph(document, lampiran2.TARGET_SENTENCE, "PengantarTabel")
     widths = [w for _, w in TARGET_COLUMNS]
     table = fixed_table(document, widths, style="Table Grid", caption="Tabel target")
     add_row(table, widths, [(name, "KepalaTabel") for name, _ in TARGET_COLUMNS], header=True)
@@ -340,9 +344,9 @@ def build_body(document: Any) -> None:
         table,
         widths,
         [
-            ("{{ i.nama }}", "IsiTabel"),
+            ("{{ i.nama }}", TABLE_CELL.paragraph),
             ("{{ i.target }}", "IsiTabelTengah"),
-            ("{{p i.penjelasan_target }}", "IsiTabel"),
+            ("{{p i.penjelasan_target }}", TABLE_CELL.paragraph),
         ],
     )
     loop_row(table, "{%tr endfor %}")
@@ -360,16 +364,16 @@ def build_signature(document: Any) -> None:
     paragraph(document, "", "TandaTangan")
     half = TEXT_WIDTH // 2
     widths = [half, TEXT_WIDTH - half]
-    table = fixed_table(document, widths, style=None, caption="Tanda tangan")
+    table = fixed_table(document, widths, style=None, caption=SIGNATURE_CAPTION)
     titles, signatures = table.add_row(), table.add_row()
     for row in (titles, signatures):
         row_properties(row)
     for column, (party, title, date_line) in enumerate(
         (
-            ("pihak_kedua", "PIHAK KEDUA,", ""),
+            ("pihak_kedua", PIHAK_KEDUA, ""),
             (
                 "pihak_pertama",
-                "PIHAK PERTAMA,",
+                PIHAK_PERTAMA,
                 "{{ penandatangan.tempat }}, {{ penandatangan.tanggal }}",
             ),
         )

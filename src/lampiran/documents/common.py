@@ -13,6 +13,8 @@ from lampiran.errors import UsageProblem
 from lampiran.text.formatting import format_nip, tanggal_indonesia
 
 _SAFE_LABEL = re.compile(r"[0-9A-Za-z]{1,10}")
+PIHAK_PERTAMA = "PIHAK PERTAMA,"
+PIHAK_KEDUA = "PIHAK KEDUA,"
 
 
 def document_date(year: Year) -> datetime.datetime:
@@ -55,8 +57,8 @@ def signature(year: Year) -> Signature | None:
     return Signature(
         tempat=signing.tempat,
         tanggal=tanggal_indonesia(signing.tanggal),
-        left=_signatory("PIHAK KEDUA,", signing.pihak_kedua),
-        right=_signatory("PIHAK PERTAMA,", signing.pihak_pertama),
+        left=_signatory(PIHAK_KEDUA, signing.pihak_kedua),
+        right=_signatory(PIHAK_PERTAMA, signing.pihak_pertama),
     )
 
 

@@ -17,7 +17,8 @@ from lampiran.writers.docx.prose import LIST_INDENT_TWIPS, ListInstance
 
 PART = "word/numbering.xml"
 
-_NAMES = {"bullet": "lampiran-butir", "decimal": "lampiran-nomor"}
+NUMBERING_NAMES = {"bullet": "lampiran-butir", "decimal": "lampiran-nomor"}
+"""The names of our list definitions, by which a restyled template's copies are found."""
 _LEVELS = {
     "bullet": (("bullet", "\u2022"), ("bullet", "\u2013")),
     "decimal": (("decimal", "%1."), ("decimal", "%2.")),
@@ -57,7 +58,7 @@ def numbering_base(data: bytes | None) -> NumberingBase:
     first_num = root.find(qn("w:num"))
     if first_num is None:
         first_num = root.find(qn("w:numIdMacAtCleanup"))
-    for kind, name in _NAMES.items():
+    for kind, name in NUMBERING_NAMES.items():
         found = next(
             (a for a in root.iter(qn("w:abstractNum")) if val(a.find(qn("w:name"))) == name),
             None,
