@@ -150,22 +150,24 @@ PARAGRAPH_STYLES: tuple[tuple[str, str, str | None, str, str, str | None], ...] 
 )
 KEPT_STYLES = {"DefaultParagraphFont", "TableNormal", "NoList", "TableGrid"}
 
+INDENT_1 = f'w:left="{LIST_INDENT_TWIPS}" w:hanging="{LIST_INDENT_TWIPS}"'
+INDENT_2 = f'w:left="{2 * LIST_INDENT_TWIPS}" w:hanging="{LIST_INDENT_TWIPS}"'
 NUMBERING = f"""<w:numbering {W}>
 <w:abstractNum w:abstractNumId="1">
 <w:multiLevelType w:val="hybridMultilevel"/><w:name w:val="{NUMBERING_NAMES["bullet"]}"/>
 <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="\u2022"/>
-<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{LIST_INDENT_TWIPS}" w:hanging="{LIST_INDENT_TWIPS}"/></w:pPr>
+<w:lvlJc w:val="left"/><w:pPr><w:ind {INDENT_1}/></w:pPr>
 <w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/></w:rPr></w:lvl>
 <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="\u2013"/>
-<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{2 * LIST_INDENT_TWIPS}" w:hanging="{LIST_INDENT_TWIPS}"/></w:pPr>
+<w:lvlJc w:val="left"/><w:pPr><w:ind {INDENT_2}/></w:pPr>
 <w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/></w:rPr></w:lvl>
 </w:abstractNum>
 <w:abstractNum w:abstractNumId="2">
 <w:multiLevelType w:val="hybridMultilevel"/><w:name w:val="{NUMBERING_NAMES["decimal"]}"/>
 <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>
-<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{LIST_INDENT_TWIPS}" w:hanging="{LIST_INDENT_TWIPS}"/></w:pPr></w:lvl>
+<w:lvlJc w:val="left"/><w:pPr><w:ind {INDENT_1}/></w:pPr></w:lvl>
 <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/>
-<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{2 * LIST_INDENT_TWIPS}" w:hanging="{LIST_INDENT_TWIPS}"/></w:pPr></w:lvl>
+<w:lvlJc w:val="left"/><w:pPr><w:ind {INDENT_2}/></w:pPr></w:lvl>
 </w:abstractNum>
 </w:numbering>""".replace("\n", "")
 
