@@ -867,6 +867,7 @@ def test_broken_shortcut_in_sasaran_is_explained_in_indonesian(tmp_path: Path) -
     _, report = load_year(folder)
 
     assert [p.format(relative_to=folder) for p in report.sorted()] == [
-        "sasaran/02-lain.yaml:1:1: berkas tidak dapat dibaca: berkasnya tidak ada (mungkin "
-        "pintasan yang rusak)"
+        "sasaran/02-lain.yaml:1:1: ini pintasan (symlink), sehingga tidak dibaca: lampiran "
+        "hanya membaca berkas biasa, agar tidak ada berkas dari luar folder isi yang ikut "
+        "terbaca; ganti pintasan itu dengan salinan aslinya"
     ]

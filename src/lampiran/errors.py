@@ -16,6 +16,7 @@ from __future__ import annotations
 import enum
 import errno
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,13 +55,38 @@ class Problem:
         if self.severity is Severity.WARNING:
             parts.append("peringatan:")
         parts.append(self.message)
-        return " ".join(parts)
+        return visible(" ".join(parts), keep_newlines=False)
 
 
 def shorten(text: str, limit: int = 40) -> str:
     """Cut what the author wrote to a length that can be quoted inside a one-line message."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
+
+
+_CONTROL = re.compile(
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+"""Characters that must never reach a terminal raw: C0 and C1 controls (ESC starts
+sequences that retitle the window or rewrite the screen), DEL, line separators, and the
+bidirectional marks and overrides that make text read differently than it is stored."""
+
+
+def visible(text: str, *, keep_newlines: bool = True) -> str:
+    """``text`` safe to print: every control character shown as an escape such as ``\\x1b``.
+
+    Used for every line printed from what a user (or a stranger's file) wrote: keys,
+    values, file names. Tabs are kept; line breaks too, unless ``keep_newlines`` is false
+    (one-line messages, where a break in a file name would fake another line).
+    """
+    return _CONTROL.sub(lambda m: _escape(m.group(), keep_newlines), text)
+
+
+def _escape(char: str, keep_newlines: bool) -> str:
+    if char == "\n" and keep_newlines:
+        return char
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 _OS_REASONS = {
@@ -71,6 +97,10 @@ _OS_REASONS = {
     errno.ENOTDIR: "salah satu bagian lokasinya bukan folder",
     errno.ENOSPC: "ruang disk penuh",
     errno.EROFS: "disknya hanya dapat dibaca",
+    errno.EDQUOT: "kuota disk penuh",
+    errno.EIO: "terjadi kesalahan baca/tulis pada disk",
+    errno.ENAMETOOLONG: "nama atau lokasinya terlalu panjang",
+    errno.ELOOP: "lokasinya memuat pintasan (symlink) yang berputar atau tidak diikuti",
 }
 
 
@@ -78,22 +108,29 @@ def os_reason(exc: OSError) -> str:
     """Why the system refused a file, in Indonesian when the reason is a common one."""
     if exc.errno in _OS_REASONS:
         return _OS_REASONS[exc.errno]
-    return exc.strerror or str(exc)
+    if exc.strerror:
+        return f"sistem menolaknya ({exc.strerror})"
+    if exc.errno:
+        return f"sistem menolaknya ({os.strerror(exc.errno)})"
+    # No code and no text (``OSError()``, or a library that passes None): still a sentence.
+    detail = " ".join(str(arg) for arg in exc.args if arg is not None)
+    return f"sistem menolaknya ({detail})" if detail else "sistem menolaknya tanpa menyebut alasan"
 
 
 def _display_path(path: Path, relative_to: Path | None) -> str:
     """Show paths relative to the working directory when possible, with forward slashes."""
     base = relative_to if relative_to is not None else Path.cwd()
-    # Without following links first: a broken link must be shown where it is.
-    for shown_path, shown_base in (
-        (Path(os.path.abspath(path)), Path(os.path.abspath(base))),
-        (path.resolve(), base.resolve()),
-    ):
-        try:
-            return shown_path.relative_to(shown_base).as_posix()
-        except ValueError:
-            continue
-    return path.as_posix()
+    try:
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(base)).as_posix()
+    except ValueError:
+        pass
+    # Folders may be reached through links (``/tmp`` on macOS); the file itself is never
+    # followed: a link is shown where it is, not where it points (nor looped through).
+    real = Path(os.path.realpath(path.parent), path.name)
+    try:
+        return real.relative_to(os.path.realpath(base)).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 @dataclass

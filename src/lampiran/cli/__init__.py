@@ -27,6 +27,7 @@ from lampiran.errors import (
     Report,
     StepFailed,
     os_reason,
+    visible,
 )
 
 clicklocale.install()
@@ -357,7 +358,7 @@ def schema_command(output: Path) -> None:
 
 
 def _fail(message: str, code: int) -> NoReturn:
-    click.echo(f"Galat: {message}", err=True)
+    click.echo(f"Galat: {visible(message)}", err=True)
     sys.exit(code)
 
 

@@ -7,6 +7,7 @@ anything stops, so that ``lampiran check`` shows every problem in a single run.
 from __future__ import annotations
 
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,14 +17,16 @@ from pydantic import BaseModel, ValidationError
 
 from lampiran.content.models import Dokumen, Sasaran
 from lampiran.content.prosecheck import check_prose
-from lampiran.errors import ContentError, Problem, Report, UsageProblem, shorten
+from lampiran.errors import ContentError, Problem, Report, UsageProblem, os_reason, shorten
 from lampiran.source import pasted
+from lampiran.source.files import FileRefused, check_real_folder, is_link, list_folder, status_of
 from lampiran.source.yamlreader import FieldPath, SourceFile, format_field, read_yaml_file
 
 DOKUMEN_FILE = "dokumen.yaml"
 SASARAN_DIR = "sasaran"
 CONTENT_DIR = "content"
-_YEAR_NAME = re.compile(r"\d{4}")
+_YEAR_NAME = re.compile(r"[0-9]{4}")
+"""A year folder's name: four ASCII digits (``２０２４`` or Arabic-Indic digits are not)."""
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -55,12 +58,23 @@ class Year:
 def find_year_folders(root: Path) -> list[Path]:
     """The ``content/<tahun>`` folders under ``root``, oldest first."""
     content = root / CONTENT_DIR
-    if not content.is_dir():
-        return []
-    return sorted(
-        (p for p in content.iterdir() if p.is_dir() and _YEAR_NAME.fullmatch(p.name)),
-        key=lambda p: p.name,
-    )
+    try:
+        if not content.is_dir():
+            return []
+    except OSError as exc:
+        raise FileRefused(content, f"tidak dapat dibuka: {os_reason(exc)}") from None
+    # A year that is a link is listed too, so that loading it says why it is refused
+    # instead of an older year being taken without a word.
+    return [
+        path
+        for path in list_folder(content)
+        if _YEAR_NAME.fullmatch(path.name) and _is_folder_or_link(path)
+    ]
+
+
+def _is_folder_or_link(path: Path) -> bool:
+    status = status_of(path)
+    return status is not None and (stat.S_ISDIR(status.st_mode) or is_link(path))
 
 
 def resolve_year_folder(folder: Path | None, root: Path | None = None) -> Path:
@@ -78,6 +92,15 @@ def resolve_year_folder(folder: Path | None, root: Path | None = None) -> Path:
                 "sebutkan foldernya, misalnya: lampiran check content/2024"
             )
         return years[-1]
+    if is_link(folder):
+        return folder  # loading it says why it is refused, without looking where it points
+    try:
+        return _given_year_folder(folder, root)
+    except OSError as exc:
+        raise FileRefused(folder, f"tidak dapat dibuka: {os_reason(exc)}") from None
+
+
+def _given_year_folder(folder: Path, root: Path | None) -> Path:
     if not folder.exists():
         under_content = (root if root is not None else Path()) / CONTENT_DIR / folder
         if _YEAR_NAME.fullmatch(folder.name) and under_content.is_dir():
@@ -112,8 +135,18 @@ def _shown(path: Path) -> str:
 
 
 def load_year(folder: Path) -> tuple[Year | None, Report]:
-    """Read and validate every file of a year; the year is ``None`` when any error exists."""
+    """Read and validate every file of a year; the year is ``None`` when any error exists.
+
+    Only regular files in real folders are read (:mod:`lampiran.source.files`): a year
+    folder, ``sasaran/`` or content file that is a link, a FIFO or a device is a located
+    error, and nothing of what it points to is read.
+    """
     report = Report()
+    try:
+        check_real_folder(folder)
+    except FileRefused as exc:
+        report.add(exc.problem())
+        return None, report
     dokumen_path = folder / DOKUMEN_FILE
     dokumen = _load_dokumen(folder, dokumen_path, report)
     loaded = _load_all_sasaran(folder, report)
@@ -140,22 +173,19 @@ def require_year(folder: Path) -> tuple[Year, Report]:
 
 
 def _load_dokumen(folder: Path, path: Path, report: Report) -> tuple[Dokumen, SourceFile] | None:
-    if path.is_dir():
-        report.error(
-            path,
-            1,
-            1,
-            "",
-            f"{DOKUMEN_FILE} adalah folder, padahal harus berupa berkas",
-        )
+    try:
+        present = status_of(path) is not None
+        others = [] if present else list_folder(folder)
+    except FileRefused as exc:
+        report.add(exc.problem())
         return None
-    if not path.is_file():
+    if not present:
         hint = (
             "; buat berkas itu dengan paling sedikit 'instansi:' dan 'tahun:' "
             "(lihat contoh di README)"
         )
-        for other in sorted(folder.iterdir()) if folder.is_dir() else []:
-            if other.is_file() and _misnamed(other.name, DOKUMEN_FILE):
+        for other in others:
+            if _misnamed(other.name, DOKUMEN_FILE):
                 hint = f"; ganti nama '{other.name}' menjadi '{DOKUMEN_FILE}'"
         report.error(path, 1, 1, "", f"berkas {DOKUMEN_FILE} tidak ada{hint}")
         return None
@@ -170,11 +200,17 @@ def _load_all_sasaran(
     folder: Path, report: Report
 ) -> tuple[list[SasaranFile], list[SourceFile]] | None:
     directory = folder / SASARAN_DIR
-    if not directory.is_dir():
+    try:
+        check_real_folder(directory)
+        paths = sasaran_paths(directory, report)
+    except FileRefused as exc:
+        if not exc.missing:
+            report.add(exc.problem())
+            return None
         misnamed = [
             p
-            for p in (folder.iterdir() if folder.is_dir() else [])
-            if p.is_dir() and p.name.strip().lower() == SASARAN_DIR
+            for p in list_folder(folder)
+            if p.is_dir() and not is_link(p) and p.name.strip().lower() == SASARAN_DIR
         ]
         fix = (
             f"ganti nama folder '{misnamed[0].name}' menjadi '{SASARAN_DIR}' (huruf kecil semua)"
@@ -183,7 +219,6 @@ def _load_all_sasaran(
         )
         report.error(directory, 1, 1, "", f"folder {SASARAN_DIR}/ tidak ada; {fix}")
         return None
-    paths = sasaran_paths(directory, report)
     if not paths:
         report.error(
             directory,
@@ -210,12 +245,19 @@ def _load_all_sasaran(
 
 
 def sasaran_paths(directory: Path, report: Report) -> list[Path]:
-    """The ``*.yaml`` files of ``sasaran/`` in name order; anything else is reported."""
+    """The ``*.yaml`` entries of ``sasaran/`` in name order; anything else is reported.
+
+    Every entry named ``.yaml`` is returned, whatever it is, so that reading it reports
+    a link, a folder or a FIFO as an error. Raises :class:`FileRefused` when the folder
+    cannot be listed.
+    """
     paths: list[Path] = []
-    for entry in sorted(directory.iterdir(), key=lambda p: p.name):
+    for entry in list_folder(directory):
         if entry.name.startswith("."):
             continue
-        if entry.is_dir():
+        if entry.suffix == ".yaml":
+            paths.append(entry)
+        elif entry.is_dir() and not is_link(entry):
             report.warning(
                 entry,
                 1,
@@ -223,8 +265,6 @@ def sasaran_paths(directory: Path, report: Report) -> list[Path]:
                 "",
                 "folder di dalam sasaran/ tidak dibaca; pindahkan berkasnya ke sasaran/",
             )
-        elif entry.suffix == ".yaml":
-            paths.append(entry)
         elif entry.suffix.lower() in {".yaml", ".yml"}:
             report.error(
                 entry,
@@ -411,7 +451,8 @@ def describe_error(error: Any, allowed: list[str]) -> str:
     """An Indonesian message for one pydantic error, saying what to do about it."""
     kind = error["type"]
     where = error["loc"]
-    name = str(where[-1]) if where else ""
+    full_name = str(where[-1]) if where else ""
+    name = shorten(full_name)
     value = error.get("input")
     if kind == "lampiran":
         return str(error["msg"])
@@ -420,7 +461,7 @@ def describe_error(error: Any, allowed: list[str]) -> str:
     if kind == "extra_forbidden":
         import difflib  # only needed for an unknown key, so not at every start
 
-        matches = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        matches = difflib.get_close_matches(full_name, allowed, n=1, cutoff=0.6)
         if matches:
             return f"kunci '{name}' tidak dikenal; maksud Anda '{matches[0]}'?"
         known = ", ".join(allowed)

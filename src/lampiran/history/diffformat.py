@@ -22,6 +22,7 @@ from typing import Any
 import click
 
 from lampiran.content.models import Indikator
+from lampiran.errors import visible
 from lampiran.history.diffing import (
     PROSE_FIELDS,
     IndikatorDiff,
@@ -208,37 +209,45 @@ _MARKS = {"added": "+ ", "removed": "- "}
 
 
 class _TextWriter(_Writer):
-    """Plain text with ``[-…-]{+…+}`` markers, coloured for a terminal."""
+    """Plain text with ``[-…-]{+…+}`` markers, coloured for a terminal.
+
+    Content text is made :func:`visible` before it is coloured: a control character
+    written in the content must never act on the terminal, and the colours must.
+    """
 
     def item(self, level: int, text: str) -> str:
         return "  " * level + text
 
+    def literal(self, text: str) -> str:
+        return visible(text)
+
     def words(self, ops: Iterable[WordOp]) -> str:
         parts = []
         for op in ops:
+            text = visible(op.text)
             if op.kind == "removed":
-                parts.append(click.style(f"[-{op.text}-]", fg="red"))
+                parts.append(click.style(f"[-{text}-]", fg="red"))
             elif op.kind == "added":
-                parts.append(click.style(f"{{+{op.text}+}}", fg="green"))
+                parts.append(click.style(f"{{+{text}+}}", fg="green"))
             else:
-                parts.append(op.text)
+                parts.append(text)
         return "".join(parts)
 
     def sentence(self, change: SentenceChange) -> str:
         if change.kind == "changed":
             return f"~ {self.words(change.words)}"
-        text = change.new if change.kind == "added" else change.old
+        text = visible((change.new if change.kind == "added" else change.old) or "")
         return click.style(f"{_MARKS[change.kind]}{text}", fg=_COLOURS[change.kind])
 
     def added(self, text: str) -> str:
-        return click.style(f"+ {text}", fg="green")
+        return click.style(f"+ {visible(text)}", fg="green")
 
     def title(self, diff: YearDiff) -> str:
-        return click.style(
-            f"Perubahan isi: {diff.old_label} {self.arrow} {diff.new_label}", bold=True
-        )
+        labels = f"{visible(diff.old_label)} {self.arrow} {visible(diff.new_label)}"
+        return click.style(f"Perubahan isi: {labels}", bold=True)
 
     def heading(self, text: str, status: str, level: int) -> list[str]:
+        text = visible(text)
         if level == 2:
             return [click.style(_MARKS.get(status, "") + text, fg=_COLOURS.get(status))]
         return [click.style(text, bold=True, fg=_COLOURS.get(status))]
@@ -248,8 +257,8 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_~\[\]<>|#])")
 
 
 def _md(text: str) -> str:
-    """Content text that Markdown shows literally (no emphasis, links or HTML)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
+    """Content text that Markdown shows literally (no emphasis, links, HTML or controls)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", visible(text).replace("&", "&amp;"))
 
 
 def _wrap(text: str, marker: str) -> str:
@@ -301,7 +310,8 @@ class _MarkdownWriter(_Writer):
         return _md(text)
 
     def title(self, diff: YearDiff) -> str:
-        return f"### Perubahan isi: `{diff.old_label}` {self.arrow} `{diff.new_label}`"
+        old, new = visible(diff.old_label), visible(diff.new_label)
+        return f"### Perubahan isi: `{old}` {self.arrow} `{new}`"
 
     def heading(self, text: str, status: str, level: int) -> list[str]:
         if level == 1:

@@ -16,7 +16,8 @@ from lampiran.content.loading import CONTENT_DIR, find_year_folders, load_year, 
 from lampiran.errors import ContentError, Report, UsageProblem
 from lampiran.history.diffing import YearDiff, diff_years
 
-_YEAR = re.compile(r"\d{4}")
+_YEAR = re.compile(r"[0-9]{4}")
+"""A bare year on the command line: four ASCII digits, as year folders are named."""
 
 
 def year_folder(argument: Path) -> Path:

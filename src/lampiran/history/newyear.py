@@ -13,8 +13,10 @@ year is never touched.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +29,14 @@ from lampiran.content.loading import (
     load_year,
     require_year,
 )
-from lampiran.errors import ContentError, Report, StepFailed, UsageProblem, os_reason
+from lampiran.errors import ContentError, Report, StepFailed, UsageProblem, os_reason, visible
+from lampiran.source.files import (
+    FileRefused,
+    copy_regular_file,
+    list_folder,
+    refusal,
+    status_of,
+)
 from lampiran.text.formatting import format_nip
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -89,34 +98,38 @@ def create_year(source: Path, new_tahun: int | None = None) -> NewYear:
 
     Raises :class:`ContentError` when the source has errors (the same problems as
     ``check``), :class:`UsageProblem` for an impossible year and :class:`NewYearRefused`
-    when the target exists.
+    when the target exists or the source holds anything but folders and regular files
+    (a link, a FIFO, a device): such an entry is named and nothing is written.
     """
+    if new_tahun is not None:
+        _refuse_existing(source, source.parent / str(new_tahun))
     year, _ = require_year(source)
     old_tahun = year.dokumen.tahun
     tahun = old_tahun + 1 if new_tahun is None else new_tahun
     if not MIN_YEAR <= tahun <= MAX_YEAR:
         raise UsageProblem(f"tahun {tahun} di luar rentang {MIN_YEAR}-{MAX_YEAR}")
-    if tahun == old_tahun:
-        raise UsageProblem(f"tahun baru sama dengan tahun asal ({tahun}); sebutkan tahun lain")
     target = source.parent / str(tahun)
-    if target.exists():
-        raise NewYearRefused(
-            f"{target.as_posix()} sudah ada dan tidak diubah; hapus atau ganti namanya dulu "
-            "bila memang ingin membuatnya ulang"
-        )
+    _refuse_existing(source, target)
+    folders, files = _entries_to_copy(source)
     staging: Path | None = None
     try:
         staging = Path(tempfile.mkdtemp(prefix=f".lampiran-new-{tahun}-", dir=source.parent))
         built = staging / str(tahun)
-        shutil.copytree(source, built)
+        built.mkdir()
+        for folder in folders:
+            (built / folder).mkdir()
+        for file in files:
+            copy_regular_file(source / file, built / file)
         dokumen = built / DOKUMEN_FILE
         dokumen.write_bytes(replace_tahun(year, dokumen.read_bytes(), tahun))
         made, made_report = load_year(built)
         if made is None or made.dokumen.tahun != tahun:
             raise ContentError(made_report)
-        if target.exists():
+        if os.path.lexists(target):
             raise NewYearRefused(f"{target.as_posix()} baru saja dibuat oleh proses lain")
         built.rename(target)
+    except FileRefused as exc:
+        raise NewYearRefused(f"{exc}; {_NOTHING_MADE}") from None
     except OSError as exc:
         raise NewYearRefused(f"{target.as_posix()} tidak dapat dibuat: {os_reason(exc)}") from exc
     finally:
@@ -135,6 +148,57 @@ def create_year(source: Path, new_tahun: int | None = None) -> NewYear:
         signatories=_signatory_items(final),
         old_year_mentions=_mentions(final, old_tahun),
     )
+
+
+_NOTHING_MADE = "tahun baru tidak dibuat dan tidak ada yang ditulis"
+
+
+def _refuse_existing(source: Path, target: Path) -> None:
+    """Never touch a year that exists (a link or a file of that name counts too)."""
+    if not os.path.lexists(target):
+        return
+    if os.path.abspath(target) == os.path.abspath(source):
+        raise NewYearRefused(
+            f"{target.as_posix()} sudah ada (itulah tahun yang akan disalin) dan tidak "
+            f"diubah; untuk memulai tahun sesudahnya jalankan 'lampiran new' tanpa tahun, "
+            f"atau sebutkan tahunnya, misalnya 'lampiran new {int(target.name) + 1}'"
+        )
+    raise NewYearRefused(
+        f"{target.as_posix()} sudah ada dan tidak diubah; hapus atau ganti namanya dulu "
+        "bila memang ingin membuatnya ulang"
+    )
+
+
+def _entries_to_copy(source: Path) -> tuple[list[Path], list[Path]]:
+    """The folders and regular files under ``source`` (relative, parents first).
+
+    Raises :class:`NewYearRefused` naming the first entry that is anything else, before
+    anything is written: a link would copy what it points to (a secret file, a whole home
+    folder) into the new year, and a FIFO or a device would hang or never end.
+    """
+    folders: list[Path] = []
+    files: list[Path] = []
+    pending = [Path()]
+    while pending:
+        relative = pending.pop()
+        try:
+            entries = list_folder(source / relative)
+            for entry in entries:
+                status = status_of(entry)
+                if status is None:
+                    continue  # removed while we looked
+                refused = refusal(entry, status)
+                if refused is not None:
+                    raise refused
+                inside = relative / entry.name
+                if stat.S_ISDIR(status.st_mode):
+                    folders.append(inside)
+                    pending.append(inside)
+                else:
+                    files.append(inside)
+        except FileRefused as exc:
+            raise NewYearRefused(f"{exc}; {_NOTHING_MADE}") from None
+    return folders, files  # a folder is found only inside one listed before it
 
 
 def replace_tahun(year: Year, raw: bytes, tahun: int) -> bytes:
@@ -196,10 +260,10 @@ def _signatory_items(year: Year) -> tuple[ReviewItem, ...]:
 def _mentions(year: Year, old_tahun: int) -> tuple[ReviewItem, ...]:
     """Lines that still name the old year (comments and prose), except ``tahun`` itself."""
     pattern = re.compile(rf"(?<!\d){old_tahun}(?!\d)")
-    files = [year.dokumen_source.path, *(s.path for s in year.sasaran)]
+    sources = [year.dokumen_source, *(s.source for s in year.sasaran)]
     items = []
-    for path in files:
-        text = path.read_text(encoding="utf-8-sig")
+    for source in sources:
+        path, text = source.path, source.text
         for number, line in enumerate(_LINE_BREAK.split(text), start=1):
             if pattern.search(line):
                 items.append(ReviewItem(path, number, line.strip()))
@@ -238,7 +302,8 @@ def review_lines(made: NewYear) -> list[str]:
         f"Lalu periksa dengan 'lampiran check {folder}' dan lihat perubahannya dengan "
         f"'lampiran diff {made.source.as_posix()} {folder}'.",
     ]
-    return lines
+    # Names, targets and comments are the author's text: never raw control characters.
+    return [visible(line, keep_newlines=False) for line in lines]
 
 
 def _where(item: ReviewItem) -> str:

@@ -27,8 +27,9 @@ from typing import Any
 import yaml
 from yaml import events
 
-from lampiran.errors import Problem, Severity, os_reason, shorten
+from lampiran.errors import Problem, Severity, shorten
 from lampiran.source import pasted
+from lampiran.source.files import FileRefused, read_regular_file
 
 Location = tuple[int, int]
 """A 1-based (line, column) pair."""
@@ -37,6 +38,10 @@ FieldPath = tuple[str | int, ...]
 """Where a value sits in a file, as keys and list indexes: ``("indikator", 0, "target")``."""
 
 _BOM = "\ufeff"
+_LONGEST_SHOWN_KEY = 40
+"""Longer keys are cut in messages (a 1,100-character key once made a 1 MB message)."""
+_LONGEST_KEY = 1024
+"""PyYAML's limit: a key longer than this is not read as a key at all."""
 _MAX_DEPTH = 8
 """Deepest nesting of mappings and lists accepted; content needs three levels."""
 
@@ -104,7 +109,8 @@ def format_field(where: FieldPath) -> str:
         if isinstance(part, int):
             text += f"[{part}]"
         else:
-            text += f".{part}" if text else part
+            shown = part if len(part) <= _LONGEST_SHOWN_KEY else shorten(part)
+            text += f".{shown}" if text else shown
     return text
 
 
@@ -127,9 +133,9 @@ def read_yaml_file(
     (``stopped_at`` set), so that its other mistakes can be checked too.
     """
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [Problem(path, 1, 1, "", f"berkas tidak dapat dibaca: {os_reason(exc)}")]
+        raw = read_regular_file(path)
+    except FileRefused as exc:
+        return None, [exc.problem()]
     text, problem = decode_utf8(path, raw)
     if problem is not None:
         return None, [problem]
@@ -288,16 +294,17 @@ class _Builder:
                 )
             return
         if isinstance(event, events.AliasEvent):
+            alias = shorten(event.anchor or "")
             raise self.fail(
                 event,
-                f"nilai yang diawali '*' dibaca YAML sebagai alias ('*{event.anchor}'), "
+                f"nilai yang diawali '*' dibaca YAML sebagai alias ('*{alias}'), "
                 "dan alias tidak diizinkan di berkas isi; bila '*' memang bagian dari teks "
                 "(misalnya *miring*), apit seluruh nilai dengan tanda kutip",
             )
         if isinstance(event, events.NodeEvent) and event.anchor is not None:
             raise self.fail(
                 event,
-                f"nilai yang diawali '&' dibaca YAML sebagai anchor ('&{event.anchor}'), "
+                f"nilai yang diawali '&' dibaca YAML sebagai anchor ('&{shorten(event.anchor)}'), "
                 "dan anchor tidak diizinkan di berkas isi; bila '&' memang bagian dari teks, "
                 "apit seluruh nilai dengan tanda kutip",
             )
@@ -316,7 +323,7 @@ class _Builder:
     def _refuse_tag(self, event: events.NodeEvent) -> None:
         tag = getattr(event, "tag", None)
         if tag is not None and tag != "!":
-            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            shown = shorten(tag.replace("tag:yaml.org,2002:", "!!"))
             raise self.fail(
                 event,
                 f"nilai yang diawali '!' dibaca YAML sebagai tag ('{shown}'), dan tag tidak "
@@ -421,8 +428,8 @@ class _Builder:
                 location[0],
                 location[1] + index,
                 format_field((*self.stack[-1].where, cleaned)),
-                f"kunci '{cleaned}' memuat {pasted.describe(key[index])}, biasanya terbawa "
-                "saat menyalin; hapus karakter itu (ketik ulang kuncinya)",
+                f"kunci '{shorten(cleaned)}' memuat {pasted.describe(key[index])}, biasanya "
+                "terbawa saat menyalin; hapus karakter itu (ketik ulang kuncinya)",
             )
         )
         return cleaned
@@ -451,8 +458,9 @@ class _Builder:
         key_path = (*frame.where, key)
         if key in frame.container or key_path in self.keys:
             first_line = self.keys[key_path][0]
+            shown = shorten(key)
             message = (
-                f"kunci '{key}' ditulis dua kali (pertama di baris {first_line}); "
+                f"kunci '{shown}' ditulis dua kali (pertama di baris {first_line}); "
                 "hapus salah satunya"
             )
             if frame.lost_dash:
@@ -467,9 +475,9 @@ class _Builder:
                 # The first key of a list item again: most likely the next item without '-'.
                 frame.lost_dash = True
                 message = (
-                    f"kunci '{key}' ditulis dua kali di butir yang sama (pertama di baris "
+                    f"kunci '{shown}' ditulis dua kali di butir yang sama (pertama di baris "
                     f"{first_line}); bila baris ini memulai butir baru, awali dengan '- ' "
-                    f"('- {key}: ...') seperti butir sebelumnya, bila tidak, hapus salah satunya"
+                    f"('- {shown}: ...') seperti butir sebelumnya, bila tidak, hapus salah satunya"
                 )
             self.problems.append(Problem(self.path, *location, format_field(key_path), message))
             # Keep the first value: "last one wins" would silently change the meaning.
@@ -536,6 +544,10 @@ def _translate_yaml_error(path: Path, text: str, exc: yaml.MarkedYAMLError) -> P
     if context.startswith("while scanning a simple key") and exc.context_mark is not None:
         line, column = at_context
         return Problem(path, line, column, "", _line_without_colon(lines, line))
+    if context.startswith("while parsing a flow") and problem.endswith("but got ':'"):
+        too_long = _too_long_key(line_text, column - 1)
+        if too_long is not None:
+            return Problem(path, line, column, "", too_long)
     if _MAPPING_VALUES.search(problem):
         glued = _glued_key_above(lines, line)
         if glued is not None:
@@ -560,10 +572,40 @@ def _glued_key_above(lines: list[str], line: int) -> tuple[int, int, str, str] |
             glued = _GLUED_KEY.fullmatch(lines[index])
             if glued is None or glued.group(3).startswith((":", "/")):
                 return None
-            key, rest = glued.group(2), glued.group(3).strip()
+            key, rest = shorten(glued.group(2)), shorten(glued.group(3))
             message = f"setelah titik dua harus ada spasi; tulis '{key}: {rest}'"
             return index + 1, len(glued.group(1)) + 1, "", message
     return None
+
+
+_KEY_START = re.compile(r"\s*(?:-\s+)?")
+_KEY_END = re.compile(r":(?:\s|$)")
+
+
+def _too_long_key(text: str, colon: int | None = None) -> str | None:
+    """The message for a key of more than 1024 characters before the colon at ``colon``.
+
+    PyYAML stops looking for the colon of a key after 1024 characters, so the colon is
+    there but the key is not read: "add a space after the colon" (or "close the
+    bracket", inside ``{...}``) would be wrong. Without ``colon``, the first ': ' of the
+    line is taken.
+    """
+    if colon is None:
+        end = _KEY_END.search(text)
+        if end is None:
+            return None
+        colon = end.start()
+    opened = max(text.rfind(mark, 0, colon) for mark in "{[,")
+    key = text[opened + 1 : colon] if opened >= 0 else _KEY_START.sub("", text[:colon], count=1)
+    length = len(key.strip())
+    if length <= _LONGEST_KEY:
+        return None
+    return (
+        f"teks sebelum ':' di baris ini panjangnya {length} karakter, "
+        f"padahal YAML hanya membaca kunci sampai {_LONGEST_KEY} karakter; bila ini kunci, "
+        "pendekkan kuncinya; bila ini teks, tulis sebagai nilai sebuah kunci, "
+        "misalnya di bawah 'uraian: |' dan menjorok ke dalam"
+    )
 
 
 def _line_without_colon(lines: list[str], line: int) -> str:
@@ -583,15 +625,18 @@ def _line_without_colon(lines: list[str], line: int) -> str:
     header = _BLOCK_HEADER.fullmatch(previous)
     indent = len(text) - len(text.lstrip(" "))
     if header is not None and indent <= len(header.group(1)):
-        key = header.group(2).strip()
+        key = shorten(header.group(2))
         return (
             f"teks di bawah '{key}: |' harus menjorok lebih dalam daripada kunci '{key}'; "
             "tambahkan spasi di awal setiap baris teksnya"
         )
+    too_long = _too_long_key(text)
+    if too_long is not None:
+        return too_long
     key_like = _KEY_LIKE.match(text)
     if key_like is not None and text[key_like.end() : key_like.end() + 1] == ":":
         after = text[key_like.end() + 1 : key_like.end() + 2]
-        key, rest = key_like.group(1), text[key_like.end() + 1 :].strip()
+        key, rest = shorten(key_like.group(1)), shorten(text[key_like.end() + 1 :])
         if after and pasted.is_odd(after):
             return (
                 f"setelah '{key}:' ada {pasted.describe(after)}, padahal YAML memerlukan "
@@ -600,7 +645,7 @@ def _line_without_colon(lines: list[str], line: int) -> str:
         return f"setelah titik dua harus ada spasi; tulis '{key}: {rest}'"
     example = ""
     if key_like is not None and text[key_like.end() : key_like.end() + 1] == " ":
-        example = f", misalnya '{key_like.group(1)}: {text[key_like.end() :].strip()}'"
+        example = f", misalnya '{shorten(key_like.group(1))}: {shorten(text[key_like.end() :])}'"
     return (
         "baris ini tidak berisi titik dua (:) sesudah kuncinya. Bila ini kunci, tambahkan "
         f"titik dua dan spasi sesudah kuncinya{example}; bila ini lanjutan teks baris "
@@ -638,7 +683,7 @@ def _syntax_message(problem: str, context: str, line_text: str, column: int) -> 
             "ganti tab dengan spasi"
         )
     if problem.startswith("sequence entries are not allowed"):
-        key = line_text.split(":", 1)[0].strip()
+        key = shorten(line_text.split(":", 1)[0])
         if re.search(r":\s*-\s*$", line_text):
             return (
                 f"nilai '-' pada '{key}' dibaca YAML sebagai awal daftar; "
@@ -653,9 +698,8 @@ def _syntax_message(problem: str, context: str, line_text: str, column: int) -> 
     if "cannot start any token" in problem and "'%'" in problem:
         number = re.match(r"%\s*(\d[\d.,]*)", line_text[column - 1 :])
         if number is not None:
-            return (
-                f"tanda '%' ditulis di belakang angka, tidak di depannya; tulis {number.group(1)}%"
-            )
+            written = shorten(number.group(1))
+            return f"tanda '%' ditulis di belakang angka, tidak di depannya; tulis {written}%"
     if "cannot start any token" in problem:
         char = problem.split("'")[1] if "'" in problem else "?"
         return f"nilai tidak boleh diawali karakter '{char}'; apit seluruh nilai dengan tanda kutip"
@@ -666,7 +710,7 @@ def _unexpected_colon(line_text: str, column: int) -> str:
     """A ': ' where YAML expected none: an over-indented key, or a colon inside a value."""
     key_like = _KEY_LIKE.match(line_text)
     if key_like is not None and key_like.end() == column - 1:
-        key = key_like.group(1)
+        key = shorten(key_like.group(1))
         return (
             f"kunci '{key}' menjorok lebih dalam daripada kunci di atasnya, sehingga dibaca "
             "sebagai lanjutan teks baris sebelumnya; samakan indentasinya dengan kunci lain "

@@ -31,7 +31,8 @@ import yaml
 
 from lampiran.blocks import prose_blocks, runs_text
 from lampiran.content.loading import SASARAN_DIR, sasaran_paths
-from lampiran.errors import Problem, Report, Severity, StepFailed
+from lampiran.errors import ContentError, Problem, Report, Severity, StepFailed
+from lampiran.source.files import FileRefused, check_real_folder, read_regular_file
 from lampiran.source.yamlreader import FieldPath, decode_utf8, format_field
 from lampiran.text.markdown import parse_prose
 
@@ -116,12 +117,21 @@ def read_kamus(path: Path) -> frozenset[str]:
 
     As in Hunspell, a word written in lower case is also accepted Capitalised and in
     CAPITALS, and a Capitalised one (``Menpan``) also in CAPITALS; an acronym (``ASN``)
-    only as written.
+    only as written. No list is no words; a list that cannot be read (a link, not UTF-8,
+    too large) raises :class:`ContentError` at its place, since checking without it
+    would flag every word the staff added.
     """
-    if not path.is_file():
-        return frozenset()
+    try:
+        raw = read_regular_file(path)
+    except FileRefused as exc:
+        if exc.missing:
+            return frozenset()
+        raise ContentError(Report([exc.problem()])) from None
+    text, problem = decode_utf8(path, raw)
+    if problem is not None:
+        raise ContentError(Report([problem]))
     accepted: set[str] = set()
-    for line in path.read_text(encoding="utf-8-sig").splitlines():
+    for line in text.splitlines():
         for word in line.split("#", 1)[0].split():
             accepted.update({word, word.upper()})
             if word.islower():
@@ -157,8 +167,12 @@ def check_year_spelling(folder: Path) -> Report:
 
     Stray files in ``sasaran/`` are not mentioned here: ``lampiran check`` reports them.
     """
-    directory = folder / SASARAN_DIR
-    paths = sasaran_paths(directory, Report()) if directory.is_dir() else []
+    try:
+        for real in (folder, folder / SASARAN_DIR):
+            check_real_folder(real)
+        paths = sasaran_paths(folder / SASARAN_DIR, Report())
+    except FileRefused:
+        paths = []  # 'lampiran check' says why the folder cannot be read
     return check_spelling(paths, load_speller(kamus_path(folder)))
 
 
@@ -200,11 +214,11 @@ def _check_file(path: Path, speller: Speller) -> Iterator[Problem]:
 def _read_tree(path: Path) -> tuple[str, yaml.Node | None] | None:
     """The file's text (as the loader sees it) and its YAML node tree; ``None`` if unreadable."""
     try:
-        text, problem = decode_utf8(path, path.read_bytes())
+        text, problem = decode_utf8(path, read_regular_file(path))
         if problem is not None:
             return None
         return text, yaml.compose(text, Loader=yaml.SafeLoader)
-    except (OSError, yaml.YAMLError):
+    except (FileRefused, yaml.YAMLError):
         return None
 
 

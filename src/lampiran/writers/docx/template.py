@@ -33,7 +33,8 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from lampiran.errors import StepFailed, os_reason
+from lampiran.errors import StepFailed
+from lampiran.source.files import FileRefused, read_regular_file
 
 DEFAULT_TEMPLATE = "templates/lampiran2.docx"
 """The template inside the package (the same file as ``templates/lampiran2.docx``)."""
@@ -111,16 +112,17 @@ def load_template(path: Path | None = None) -> Template:
     if path is None:
         return _compile(_default_template_bytes(), "bawaan")
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise TemplateError(
-            [f"templat '{path.as_posix()}' tidak ada; periksa lokasi dan nama berkasnya"]
-        ) from None
-    except OSError as exc:
+        # Named by the user, so a link is followed; a FIFO or /dev/zero is still refused.
+        data = read_regular_file(path, MAX_UNCOMPRESSED, follow_links=True)
+    except FileRefused as exc:
+        if exc.missing:
+            raise TemplateError(
+                [f"templat '{path.as_posix()}' tidak ada; periksa lokasi dan nama berkasnya"]
+            ) from None
         raise TemplateError(
             [
-                f"templat '{path.as_posix()}' tidak dapat dibaca ({os_reason(exc)}); "
-                "periksa lokasi berkasnya"
+                f"templat '{path.as_posix()}' tidak dapat dipakai: {exc.reason}; "
+                "sebutkan berkas templat Word (.docx)"
             ]
         ) from None
     return _compile(data, path.as_posix())
