@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from conftest import CONTENT_2024, VALID_DOKUMEN, VALID_SASARAN, write_year
-from lampiran.content.loading import load_year, require_year, resolve_year_folder
+from lampiran.content.loading import load_year, require_year
 from lampiran.content.models import Indikator
 from lampiran.errors import ContentError, Problem, Report, Severity, UsageProblem
+from lampiran.workspace import resolve_year_folder
 
 
 def only_indikator(folder: Path) -> Indikator:

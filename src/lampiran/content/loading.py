@@ -6,8 +6,6 @@ anything stops, so that ``lampiran check`` shows every problem in a single run.
 
 from __future__ import annotations
 
-import re
-import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,16 +15,14 @@ from pydantic import BaseModel, ValidationError
 
 from lampiran.content.models import Dokumen, Sasaran
 from lampiran.content.prosecheck import check_prose
-from lampiran.errors import ContentError, Problem, Report, UsageProblem, os_reason, shorten
+from lampiran.errors import ContentError, Problem, Report, shorten
 from lampiran.source import pasted
 from lampiran.source.files import FileRefused, check_real_folder, is_link, list_folder, status_of
 from lampiran.source.yamlreader import FieldPath, SourceFile, format_field, read_yaml_file
+from lampiran.workspace import MAX_TAHUN, MIN_TAHUN, is_year_name
 
 DOKUMEN_FILE = "dokumen.yaml"
 SASARAN_DIR = "sasaran"
-CONTENT_DIR = "content"
-_YEAR_NAME = re.compile(r"[0-9]{4}")
-"""A year folder's name: four ASCII digits (``２０２４`` or Arabic-Indic digits are not)."""
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -53,85 +49,6 @@ class Year:
     dokumen: Dokumen
     dokumen_source: SourceFile
     sasaran: tuple[SasaranFile, ...]
-
-
-def find_year_folders(root: Path) -> list[Path]:
-    """The ``content/<tahun>`` folders under ``root``, oldest first."""
-    content = root / CONTENT_DIR
-    try:
-        if not content.is_dir():
-            return []
-    except OSError as exc:
-        raise FileRefused(content, f"tidak dapat dibuka: {os_reason(exc)}") from None
-    # A year that is a link is listed too, so that loading it says why it is refused
-    # instead of an older year being taken without a word.
-    return [
-        path
-        for path in list_folder(content)
-        if _YEAR_NAME.fullmatch(path.name) and _is_folder_or_link(path)
-    ]
-
-
-def _is_folder_or_link(path: Path) -> bool:
-    status = status_of(path)
-    return status is not None and (stat.S_ISDIR(status.st_mode) or is_link(path))
-
-
-def resolve_year_folder(folder: Path | None, root: Path | None = None) -> Path:
-    """The folder to work on: the one given, or the newest ``content/<tahun>``.
-
-    Raises :class:`UsageProblem` (exit 2) when there is no such folder or its name is not
-    a year, because that is a mistake in the command, not in the content.
-    """
-    if folder is None:
-        base = root if root is not None else Path()
-        years = find_year_folders(base)
-        if not years:
-            raise UsageProblem(
-                f"tidak ada folder tahun di {(base / CONTENT_DIR).as_posix()}/; "
-                "sebutkan foldernya, misalnya: lampiran check content/2024"
-            )
-        return years[-1]
-    if is_link(folder):
-        return folder  # loading it says why it is refused, without looking where it points
-    try:
-        return _given_year_folder(folder, root)
-    except OSError as exc:
-        raise FileRefused(folder, f"tidak dapat dibuka: {os_reason(exc)}") from None
-
-
-def _given_year_folder(folder: Path, root: Path | None) -> Path:
-    if not folder.exists():
-        under_content = (root if root is not None else Path()) / CONTENT_DIR / folder
-        if _YEAR_NAME.fullmatch(folder.name) and under_content.is_dir():
-            raise UsageProblem(
-                f"folder '{folder.as_posix()}' tidak ada; maksud Anda "
-                f"{CONTENT_DIR}/{folder.as_posix()}?"
-            )
-        raise UsageProblem(f"folder '{folder.as_posix()}' tidak ada; periksa penulisannya")
-    if not folder.is_dir():
-        raise UsageProblem(f"'{folder.as_posix()}' bukan folder; sebutkan folder tahunnya")
-    name = folder.resolve().name
-    if not _YEAR_NAME.fullmatch(name):
-        for parent in folder.resolve().parents:
-            if _YEAR_NAME.fullmatch(parent.name) and parent.parent.name == CONTENT_DIR:
-                raise UsageProblem(
-                    f"'{folder.as_posix()}' ada di dalam folder tahun; sebutkan folder "
-                    f"tahunnya sendiri, yaitu {_shown(parent)}"
-                )
-        raise UsageProblem(
-            f"nama folder '{name}' bukan tahun; folder isi dinamai dengan tahunnya, "
-            "misalnya content/2024"
-        )
-    return folder
-
-
-def _shown(path: Path) -> str:
-    """A folder as the user would type it: relative to the working directory if inside."""
-    try:
-        return path.relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def load_year(folder: Path) -> tuple[Year | None, Report]:
@@ -474,7 +391,7 @@ def describe_error(error: Any, allowed: list[str]) -> str:
     if kind in {"int_type", "int_parsing", "int_from_float"}:
         return f"harus berupa angka bulat, misalnya 2024{_written(value)}"
     if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
-        return f"tahun harus antara 2000 dan 2100{_written(value)}"
+        return f"tahun harus antara {MIN_TAHUN} dan {MAX_TAHUN}{_written(value)}"
     if kind == "list_type":
         return "harus berupa daftar; awali setiap butir dengan '- ' di baris baru"
     if kind == "too_short":
@@ -505,7 +422,7 @@ def _check_tahun_matches_folder(
 ) -> None:
     model, source = dokumen
     name = folder.resolve().name
-    if _YEAR_NAME.fullmatch(name) and model.tahun != int(name):
+    if is_year_name(name) and model.tahun != int(name):
         line, column = source.locate(("tahun",))
         report.error(
             source.path,

@@ -23,6 +23,7 @@ from pydantic_core import PydanticCustomError
 from lampiran.content.targets import TargetTextError, normalize_target
 from lampiran.errors import shorten
 from lampiran.source.yamlreader import PlainNumber
+from lampiran.workspace import MAX_TAHUN, MIN_TAHUN
 
 # No pydantic plugin is used. Without this, creating the first model below scans the
 # metadata of every installed distribution for plugins, at every start of the command.
@@ -168,10 +169,13 @@ _NIP_SCHEMA = {
 
 _TAHUN_SCHEMA = {
     "type": ["integer", "string"],
-    "minimum": 2000,
-    "maximum": 2100,
+    "minimum": MIN_TAHUN,
+    "maximum": MAX_TAHUN,
+    # The pattern spells out 2000-2100 (a regular expression cannot take the constants).
     "pattern": r"^\s*(?:20[0-9]{2}|2100)\s*$",
-    "patternErrorMessage": "Tahun harus empat angka antara 2000 dan 2100, misalnya 2024.",
+    "patternErrorMessage": (
+        f"Tahun harus empat angka antara {MIN_TAHUN} dan {MAX_TAHUN}, misalnya 2024."
+    ),
 }
 
 _TANGGAL_SCHEMA = {
@@ -344,8 +348,8 @@ class Dokumen(_Strict):
         examples=["Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"],
     )
     tahun: Annotated[int, WithJsonSchema(_TAHUN_SCHEMA)] = Field(
-        ge=2000,
-        le=2100,
+        ge=MIN_TAHUN,
+        le=MAX_TAHUN,
         description="Tahun perjanjian kinerja; harus sama dengan nama folder (content/2024).",
         examples=[2024],
     )

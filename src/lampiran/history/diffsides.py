@@ -9,20 +9,17 @@ before stopping, so broken content on either side is reported in one run, exactl
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from lampiran.content.loading import CONTENT_DIR, find_year_folders, load_year, resolve_year_folder
+from lampiran.content.loading import load_year
 from lampiran.errors import ContentError, Report, UsageProblem
 from lampiran.history.diffing import YearDiff, diff_years
-
-_YEAR = re.compile(r"[0-9]{4}")
-"""A bare year on the command line: four ASCII digits, as year folders are named."""
+from lampiran.workspace import CONTENT_DIR, find_year_folders, is_year_name, resolve_year_folder
 
 
 def year_folder(argument: Path) -> Path:
     """A folder given as a path or as a bare year under ``content/``."""
-    if not argument.exists() and _YEAR.fullmatch(str(argument)):
+    if not argument.exists() and is_year_name(str(argument)):
         candidate = Path(CONTENT_DIR, str(argument))
         if candidate.is_dir():
             return candidate

@@ -21,14 +21,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from lampiran.content.loading import (
-    CONTENT_DIR,
-    DOKUMEN_FILE,
-    Year,
-    find_year_folders,
-    load_year,
-    require_year,
-)
+from lampiran.content.loading import DOKUMEN_FILE, Year, load_year, require_year
 from lampiran.errors import ContentError, Report, StepFailed, UsageProblem, os_reason, visible
 from lampiran.source.files import (
     FileRefused,
@@ -38,11 +31,10 @@ from lampiran.source.files import (
     status_of,
 )
 from lampiran.text.formatting import format_nip
+from lampiran.workspace import CONTENT_DIR, MAX_TAHUN, MIN_TAHUN, find_year_folders
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BOM = "\ufeff"
-MIN_YEAR = 2000
-MAX_YEAR = 2100
 
 
 class NewYearRefused(StepFailed):
@@ -106,8 +98,8 @@ def create_year(source: Path, new_tahun: int | None = None) -> NewYear:
     year, _ = require_year(source)
     old_tahun = year.dokumen.tahun
     tahun = old_tahun + 1 if new_tahun is None else new_tahun
-    if not MIN_YEAR <= tahun <= MAX_YEAR:
-        raise UsageProblem(f"tahun {tahun} di luar rentang {MIN_YEAR}-{MAX_YEAR}")
+    if not MIN_TAHUN <= tahun <= MAX_TAHUN:
+        raise UsageProblem(f"tahun {tahun} di luar rentang {MIN_TAHUN}-{MAX_TAHUN}")
     target = source.parent / str(tahun)
     _refuse_existing(source, target)
     folders, files = _entries_to_copy(source)

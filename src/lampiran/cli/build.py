@@ -1,0 +1,99 @@
+"""``lampiran build``: the documents of one or more years, and their PDFs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from lampiran.cli.app import Choice, cli, print_report, print_written
+from lampiran.errors import StepFailed
+
+
+@cli.command()
+@click.argument(
+    "folders", metavar="[FOLDER]...", nargs=-1, type=click.Path(path_type=Path, file_okay=True)
+)
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    metavar="FOLDER",
+    default=Path("dist"),
+    show_default=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder tujuan dokumen.",
+)
+@click.option(
+    "--paper",
+    type=Choice(["F4", "A4"], case_sensitive=False),
+    default="F4",
+    metavar="[F4|A4]",
+    show_default=True,
+    help="Ukuran kertas: F4 (215 x 330 mm) atau A4 (210 x 297 mm).",
+)
+@click.option(
+    "--template",
+    "template",
+    metavar="BERKAS",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Templat Word (.docx) sendiri; bawaan: templat lampiran.",
+)
+@click.option(
+    "--pdf", "pdf", is_flag=True, help="Buat juga PDF di samping setiap .docx (perlu LibreOffice)."
+)
+@click.option(
+    "--pdfa",
+    "pdfa",
+    is_flag=True,
+    help="Buat PDF/A-2b untuk arsip dan tanda tangan elektronik (sudah termasuk --pdf).",
+)
+@click.option(
+    "--html",
+    "html",
+    is_flag=True,
+    help="Buat juga halaman web (.html) untuk diterbitkan di situs instansi atau PPID.",
+)
+def build(
+    folders: tuple[Path, ...],
+    outdir: Path,
+    paper: str,
+    template: Path | None,
+    pdf: bool,
+    pdfa: bool,
+    html: bool,
+) -> None:
+    """Buat dokumen Word Lampiran 2 dari satu atau beberapa folder tahun.
+
+    FOLDER adalah folder tahun, misalnya content/2024; bila tidak disebut, dipakai
+    tahun terbaru di content/. Semua folder diperiksa dulu seperti 'lampiran check';
+    bila ada kesalahan, semuanya ditampilkan dan tidak ada berkas yang ditulis.
+    Berkas lama hanya diganti bila dokumen baru sudah selesai dibuat. Dengan --pdf
+    atau --pdfa, semua .docx diubah ke PDF sekaligus dalam satu kali jalan LibreOffice.
+    Dengan --html dibuat juga satu halaman web mandiri per dokumen, yang dapat dibuka
+    tanpa internet dan dibaca di ponsel.
+
+    \b
+    Hasilnya (FOLDER_TUJUAN diatur dengan -o):
+      FOLDER_TUJUAN/lampiran-2-perjanjian-kinerja-<tahun>.docx
+      FOLDER_TUJUAN/lampiran-2-perjanjian-kinerja-<tahun>.html   (dengan --html)
+      FOLDER_TUJUAN/lampiran-2-perjanjian-kinerja-<tahun>.pdf    (dengan --pdf)
+    """
+    from lampiran.build import build_years
+    from lampiran.workspace import resolve_year_folder
+
+    resolved = [resolve_year_folder(f) for f in folders] or [resolve_year_folder(None)]
+    result = build_years(resolved, outdir, paper.upper(), template, html=html)
+    if result.report.problems:
+        print_report(result.report)
+    print_written(result.written)
+    if pdf or pdfa:
+        from lampiran.writers.pdf import PdfError, convert_to_pdf
+
+        try:
+            pdfs = convert_to_pdf(result.documents, pdfa=pdfa)
+        except PdfError as exc:
+            raise StepFailed(
+                f"{exc}\nDokumen Word sudah ditulis; hanya PDF-nya yang belum dibuat."
+            ) from None
+        print_written(pdfs)
