@@ -11,6 +11,7 @@ Exit codes: 0 no error, 1 an error in the content (or a failed step), 2 a usage 
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -36,6 +37,17 @@ def _fail(message: str, code: int) -> NoReturn:
     sys.exit(code)
 
 
+def _show_click_error(exc: click.ClickException) -> None:
+    """click's own message (usage, bad option), with what the user typed made visible.
+
+    click repeats the offending argument; an escape sequence in it must not reach the
+    terminal raw.
+    """
+    buffer = io.StringIO()
+    exc.show(file=buffer)
+    click.echo(visible(buffer.getvalue()), err=True, nl=False)
+
+
 def _with_debug_flag_first(argv: Sequence[str]) -> list[str]:
     """Accept ``--debug`` anywhere on the line (``lampiran check --debug``)."""
     args = list(argv)
@@ -53,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
-        exc.show()
+        _show_click_error(exc)
         sys.exit(EXIT_USAGE if isinstance(exc, click.UsageError) else exc.exit_code)
     except (click.Abort, KeyboardInterrupt):
         # click turns Ctrl-C into Abort; either way the shell's code for SIGINT.

@@ -74,6 +74,10 @@ INVISIBLE_WARNING = (
     "ada {what} di sini (biasanya terbawa saat menyalin dari Word); hapus karakter itu "
     "agar teks tercetak, dicari dan diperiksa ejaannya dengan benar"
 )
+ESCAPED_INVISIBLE_WARNING = (
+    "teks dalam tanda kutip ganda ini memuat {what} lewat kode '\\u...'; hapus kode itu "
+    "agar teks tercetak, dicari dan diperiksa ejaannya dengan benar"
+)
 
 BULLET_WARNING = (
     "baris ini diawali '{bullet}' (tanda butir dari Word), yang tidak menjadi butir daftar "

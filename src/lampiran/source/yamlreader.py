@@ -443,6 +443,14 @@ class _Builder:
         for offset, char in pasted.invisible_characters(raw):
             message = pasted.INVISIBLE_WARNING.format(what=pasted.describe(char))
             self._warn(start + offset, field, message)
+        if event.style == '"':
+            # An escape such as "\u202e" puts the character in the value, not in the file.
+            written = {char for _, char in pasted.invisible_characters(raw)}
+            for _, char in pasted.invisible_characters(event.value):
+                if char not in written:
+                    written.add(char)
+                    message = pasted.ESCAPED_INVISIBLE_WARNING.format(what=pasted.describe(char))
+                    self._warn(start, field, message)
         for offset, bullet in pasted.bullet_lines(raw):
             line_start = self.text.rfind("\n", 0, start + offset) + 1
             if not self.text[line_start : start + offset].strip(" \t"):
