@@ -72,6 +72,13 @@ def test_two_trailing_spaces_make_a_hard_line_break() -> None:
     assert paragraph.breaks == 1
 
 
+def test_a_single_newline_between_two_bold_words_is_a_space_not_a_break() -> None:
+    (paragraph,) = convert("Kalimat **satu**\n**dua** selesai.")
+
+    assert paragraph.text == "Kalimat satu dua selesai."
+    assert paragraph.breaks == 0
+
+
 def test_bullet_and_numbered_lists_are_word_lists_without_typed_markers() -> None:
     writer = ProseWriter(first_num_id=5)
 

@@ -132,8 +132,10 @@ def _item(item: ET.Element, level: int) -> ListItem:
     return ListItem(tuple(blocks))
 
 
-_BREAK = "\n"
-"""A hard line break among the collected segments."""
+_BREAK = "\ufdef"
+"""A hard line break among the collected segments: a noncharacter, which content never
+holds, so that a soft newline that is all the text between two elements (``**a**\\n**b**``)
+is not taken for a break."""
 
 Segment = tuple[str, bool, bool]
 """Text (or :data:`_BREAK`), bold, italic."""
