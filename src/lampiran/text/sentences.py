@@ -74,19 +74,34 @@ def markdown_text(runs: Runs) -> str:
 def _split_inside(unit: str) -> list[str]:
     pieces: list[str] = []
     start = 0
-    for match in _SENTENCE_END.finditer(unit):
-        # The word before the stop, found without copying the unit (linear in its length).
-        word_start = unit.rfind(" ", start, match.start()) + 1
-        last_word = unit[max(word_start, start) : match.start()]
+    for gap_start, gap_end in sentence_gaps(unit):
+        pieces.append(unit[start:gap_start].rstrip())
+        start = gap_end
+    pieces.append(unit[start:])
+    return [p for p in pieces if p]
+
+
+def sentence_gaps(text: str) -> list[tuple[int, int]]:
+    """The spans of white space that end one sentence and start the next, in order.
+
+    The one rule of what a sentence is, for the diff and for writing prose back one
+    sentence per line (``lampiran import``).
+    """
+    gaps: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        # The word before the stop, found without copying the text (linear in its length).
+        word_start = text.rfind(" ", start, match.start()) + 1
+        last_word = text[max(word_start, start) : match.start()]
         last_word = last_word.rstrip("\"'”’)").rstrip(".!?…").casefold()
         abbreviation = (
             last_word in ABBREVIATIONS
             or len(last_word) == 1
             or "." in last_word  # S.Sos., M.Si., a.n.
         )
-        if abbreviation or not _STARTS_SENTENCE.match(unit, match.end()):
+        if abbreviation or not _STARTS_SENTENCE.match(text, match.end()):
             continue
-        pieces.append(unit[start : match.start()].rstrip())
+        space = match.start() + len(match.group()) - len(match.group().lstrip("\"'”’)"))
+        gaps.append((space, match.end()))
         start = match.end()
-    pieces.append(unit[start:])
-    return [p for p in pieces if p]
+    return gaps
