@@ -72,3 +72,59 @@ def format_nip(nip: str) -> str:
         parts.append(digits[start : start + size])
         start += size
     return " ".join(parts)
+
+
+BULAN = (
+    "januari",
+    "februari",
+    "maret",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "agustus",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+)
+"""The months as :func:`tanggal_indonesia` prints them (lower case)."""
+
+_OLD_SPELLINGS = {"pebruari": 2, "nopember": 11, "agustus": 8, "agust": 8}
+_SPELLED_DATE = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})")
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})|(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def read_tanggal_indonesia(text: str) -> datetime.date | None:
+    """The date in ``31 Januari 2024`` (also ``31-01-2024``, ``2024-01-31``), or ``None``.
+
+    The inverse of :func:`tanggal_indonesia`, tolerant of the spellings typists use
+    (``Pebruari``, ``Nopember``, a short month with a dot); a date without its day
+    (``Januari 2024``, left blank for signing) or one not on the calendar is ``None``.
+    """
+    text = " ".join(text.split())
+    spelled = _SPELLED_DATE.fullmatch(text)
+    try:
+        if spelled:
+            name = spelled.group(2).casefold()
+            month = _OLD_SPELLINGS.get(name) or next(
+                (
+                    i
+                    for i, m in enumerate(BULAN, 1)
+                    if m == name or (len(name) >= 3 and m[:3] == name)
+                ),
+                None,
+            )
+            if month is None:
+                return None
+            return datetime.date(int(spelled.group(3)), month, int(spelled.group(1)))
+        numeric = _NUMERIC_DATE.fullmatch(text)
+        if numeric and numeric.group(1):
+            day, month, year = (int(numeric.group(i)) for i in (1, 2, 3))
+            return datetime.date(year, month, day)
+        if numeric:
+            year, month, day = (int(numeric.group(i)) for i in (4, 5, 6))
+            return datetime.date(year, month, day)
+    except ValueError:
+        return None
+    return None
