@@ -255,6 +255,12 @@ def parse_untrusted_xml(shown: str, name: str, data: bytes) -> Element:
     """
     from lxml import etree
 
+    refused = NotAWordDocument(
+        f"{shown}: bagian {name} memuat deklarasi DOCTYPE, yang tidak pernah ditulis Word "
+        "dan tidak diizinkan; berkas ini tidak dibaca"
+    )
+    if b"<!DOCTYPE" in _as_ascii(data).upper():
+        raise refused
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
     )
@@ -265,9 +271,14 @@ def parse_untrusted_xml(shown: str, name: str, data: bytes) -> Element:
             f"{shown}: bagian {name} bukan XML yang utuh; buka di Word lalu simpan ulang "
             "sebagai .docx"
         ) from None
-    if root.getroottree().docinfo.doctype:
-        raise NotAWordDocument(
-            f"{shown}: bagian {name} memuat deklarasi DOCTYPE, yang tidak pernah ditulis Word "
-            "dan tidak diizinkan; berkas ini tidak dibaca"
-        )
+    if root.getroottree().docinfo.doctype:  # however it got past the check above
+        raise refused
     return root
+
+
+def _as_ascii(data: bytes) -> bytes:
+    """The part's bytes with UTF-16 decoded, so that a DOCTYPE is found in any encoding."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data[:2] in (b"<\x00", b"\x00<"):
+        encoding = "utf-16-be" if data.startswith((b"\xfe\xff", b"\x00<")) else "utf-16-le"
+        return data.decode(encoding, errors="ignore").encode("ascii", errors="ignore")
+    return data

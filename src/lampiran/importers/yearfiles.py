@@ -106,7 +106,9 @@ def _with_kept(
         text.blank()
         line = text.line_count + 1
         text.comment(f"Tidak dikenali saat impor ({finding.place}); teksnya disimpan di sini:")
-        text.lines.extend(comment_lines(finding.kept, 2))
+        text.lines.extend(
+            comment_lines("\n".join(f"  {line}" for line in finding.kept.split("\n")))
+        )
         result.notices.append(Notice(finding.place, finding.message, (Path(relative), line)))
     return text.text()
 
