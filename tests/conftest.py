@@ -125,3 +125,23 @@ def run_lampiran(*args: str, color: bool = False) -> Outcome:
             code = exc.code if isinstance(exc.code, int) else 1
         out, err = streams[0].getvalue(), streams[1].getvalue()
     return Outcome(code, out.decode("utf-8"), err.decode("utf-8"))
+
+
+def lampiran_on_path(folder: Path) -> dict[str, str]:
+    """An environment whose PATH finds ``lampiran`` as this test run's ``python -m lampiran``.
+
+    For tests that run shell commands as a user types them (CI scripts, README examples):
+    the command is the real console entry point of the package under test.
+    """
+    import sys
+
+    folder.mkdir(parents=True, exist_ok=True)
+    shim = folder / "lampiran"
+    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m lampiran "$@"\n', encoding="utf-8")
+    shim.chmod(0o755)
+    env = dict(os.environ)
+    env["PATH"] = f"{folder}{os.pathsep}{env.get('PATH', '')}"
+    env["PYTHONUNBUFFERED"] = "1"
+    source = str(REPO_ROOT / "src")
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (source, env.get("PYTHONPATH", "")) if p)
+    return env

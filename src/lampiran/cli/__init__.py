@@ -18,7 +18,7 @@ from typing import NoReturn
 
 import click
 
-from lampiran.cli import build, check, history, importer, schema, spelling  # noqa: F401
+from lampiran.cli import build, check, history, importer, init, schema, spelling  # noqa: F401
 from lampiran.cli.app import cli, print_report
 from lampiran.errors import (
     EXIT_FAILED,

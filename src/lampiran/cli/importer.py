@@ -2,12 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from lampiran.cli.app import Tahun, cli, print_written
 from lampiran.errors import visible
+
+if TYPE_CHECKING:
+    from lampiran.importers.yearfiles import Notice
+
+
+def print_notices(notices: Sequence[Notice], folder: Path) -> None:
+    """What the import could not map exactly, each with where its text is kept."""
+    if not notices:
+        return
+    click.echo("")
+    click.echo("Periksa (tidak dapat dipetakan persis):")
+    for notice in notices:
+        kept = ""
+        if notice.kept_at is not None:
+            path, line = notice.kept_at
+            kept = f"; teksnya disimpan sebagai komentar di {(folder / path).as_posix()}:{line}"
+        click.echo(visible(f"- {notice.place}: {notice.message}{kept}", keep_newlines=False))
 
 
 @cli.command("import")
@@ -45,15 +64,7 @@ def import_command(berkas: Path, content_dir: Path, tahun: int | None) -> None:
         f"{imported.indikator} indikator dibaca."
     )
     print_written(imported.written)
-    if imported.notices:
-        click.echo("")
-        click.echo("Periksa (tidak dapat dipetakan persis):")
-        for notice in imported.notices:
-            kept = ""
-            if notice.kept_at is not None:
-                path, line = notice.kept_at
-                kept = f"; teksnya disimpan sebagai komentar di {path.as_posix()}:{line}"
-            click.echo(visible(f"- {notice.place}: {notice.message}{kept}", keep_newlines=False))
+    print_notices(imported.notices, Path())
     click.echo("")
     click.echo(
         f"Lalu periksa dengan 'lampiran check {folder}' dan buat dokumennya dengan "
