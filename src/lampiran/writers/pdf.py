@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -27,7 +28,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from lampiran import atomic
-from lampiran.errors import StepFailed, os_reason
+from lampiran.errors import StepFailed, os_reason, shorten
 
 SOFFICE_ENV = "LAMPIRAN_SOFFICE"
 """Environment variable naming the LibreOffice program to use, instead of searching."""
@@ -40,6 +41,11 @@ BASE_TIMEOUT = 120.0
 
 TIMEOUT_PER_DOCUMENT = 30.0
 """Seconds added to the limit for each document converted in the same run."""
+
+MAX_TIMEOUT = 3600.0
+"""The longest time limit ``LAMPIRAN_PDF_TIMEOUT`` may ask for: one hour."""
+
+_PLAIN_SECONDS = re.compile(r"[0-9]{1,7}(?:\.[0-9]{1,6})?")
 
 _PDFA_2B = 2
 """``SelectPdfVersion`` value for PDF/A-2b (ISO 19005-2, level B)."""
@@ -145,21 +151,24 @@ def export_filter(pdfa: bool) -> str:
 
 
 def timeout_for(count: int, environ: Mapping[str, str] | None = None) -> float:
-    """The time limit for converting ``count`` documents in one run, in seconds."""
+    """The time limit for converting ``count`` documents in one run, in seconds.
+
+    ``LAMPIRAN_PDF_TIMEOUT`` must be plain decimal seconds, more than 0 and at most
+    :data:`MAX_TIMEOUT`: ``float()`` alone would take ``nan`` and ``inf`` (no limit at
+    all), ``1e9`` and digits of other scripts.
+    """
     env = os.environ if environ is None else environ
     value = env.get(TIMEOUT_ENV, "").strip()
-    if value:
-        try:
-            seconds = float(value)
-        except ValueError:
-            seconds = 0.0
-        if seconds <= 0:
-            raise PdfError(
-                f"{TIMEOUT_ENV}='{value}' bukan jumlah detik yang sah; "
-                "isi dengan angka lebih dari 0, misalnya 300."
-            )
-        return seconds
-    return BASE_TIMEOUT + TIMEOUT_PER_DOCUMENT * count
+    if not value:
+        return BASE_TIMEOUT + TIMEOUT_PER_DOCUMENT * count
+    seconds = float(value) if _PLAIN_SECONDS.fullmatch(value) else 0.0
+    if not 0 < seconds <= MAX_TIMEOUT:
+        raise PdfError(
+            f"{TIMEOUT_ENV}='{shorten(value)}' bukan jumlah detik yang sah; isi dengan "
+            f"angka lebih dari 0 sampai paling lama {MAX_TIMEOUT:g} (satu jam), "
+            "misalnya 300."
+        )
+    return seconds
 
 
 def pdf_path_for(docx: Path) -> Path:
