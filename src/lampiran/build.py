@@ -2,12 +2,15 @@
 
 The order is what makes a failed build harmless. All folders are checked first (every
 problem of every year is reported together); then every document is rendered in memory
-(a custom template is checked on the way); only then is anything written, each file
-through a temporary file in the output folder and an atomic rename. A build that stops
-at any point leaves earlier outputs exactly as they were.
+(a custom template is checked on the way) and, on request, converted to PDF in a
+temporary folder; only then is anything written, as one set: each .docx with its PDF,
+every file through a temporary file in the output folder, the renames at the end with
+Ctrl-C held back. A build that stops at any point before that (an error, Ctrl-C,
+SIGTERM) leaves earlier outputs exactly as they were.
 
-Further steps (PDF export) take the list of written paths that :func:`build_years`
-returns.
+A PDF beside a .docx is always the PDF of that .docx. When a build writes a different
+.docx and no PDF with it (no ``--pdf``, or the PDF step failed), the old PDF is removed
+rather than left looking current, and the build says so.
 """
 
 from __future__ import annotations
@@ -19,7 +22,14 @@ from pathlib import Path
 
 from lampiran import atomic
 from lampiran.content.loading import Year, load_year
-from lampiran.errors import ContentError, Report, StepFailed, UsageProblem, os_reason
+from lampiran.errors import (
+    ContentError,
+    LampiranError,
+    Report,
+    StepFailed,
+    UsageProblem,
+    os_reason,
+)
 
 DEFAULT_OUTDIR = Path("dist")
 _SAFE_LABEL = re.compile(r"[0-9A-Za-z]{1,10}")
@@ -31,10 +41,38 @@ class BuildError(StepFailed):
 
 @dataclass
 class BuildResult:
-    """The files written, in the order of the folders, and the warnings found."""
+    """What a build did: files written, old PDFs removed, warnings, a failed PDF step.
+
+    ``written`` lists each .docx followed by its PDF, in the order of the folders.
+    ``pdf_failure`` is set when PDFs were asked for but could not be made; the .docx
+    files were written all the same.
+    """
 
     written: list[Path] = field(default_factory=list)
     report: Report = field(default_factory=Report)
+    removed_pdfs: list[Path] = field(default_factory=list)
+    stale_pdfs: list[tuple[Path, str]] = field(default_factory=list)
+    kept_pdfs: list[Path] = field(default_factory=list)
+    pdf_failure: LampiranError | None = None
+
+    def notes(self) -> list[str]:
+        """What happened to old PDFs, in Indonesian, one line each."""
+        lines = [
+            f"{pdf.as_posix()} dihapus: PDF lama itu dibuat dari dokumen Word "
+            "sebelumnya dan tidak sesuai lagi dengan yang baru."
+            for pdf in self.removed_pdfs
+        ]
+        lines += [
+            f"Peringatan: {pdf.as_posix()} adalah PDF lama yang tidak sesuai lagi dengan "
+            f"dokumen Word yang baru, tetapi tidak dapat dihapus ({reason}); hapus sendiri "
+            "atau buat ulang dengan --pdf."
+            for pdf, reason in self.stale_pdfs
+        ]
+        lines += [
+            f"{pdf.as_posix()} tidak diubah: dokumen Word-nya sama dengan sebelumnya."
+            for pdf in self.kept_pdfs
+        ]
+        return lines
 
 
 def output_name(year: Year) -> str:
@@ -53,12 +91,16 @@ def build_years(
     outdir: Path = DEFAULT_OUTDIR,
     paper: str = "F4",
     template: Path | None = None,
+    *,
+    pdf: bool = False,
+    pdfa: bool = False,
 ) -> BuildResult:
-    """Check, render and write the Word document of each year folder.
+    """Check, render and write the Word document (and on request the PDF) of each year.
 
     Raises :class:`ContentError` (every problem of every folder) before rendering,
     :class:`lampiran.writers.docx.template.TemplateError` for an unusable template and
-    :class:`BuildError` when the output cannot be written; in each case nothing is written.
+    :class:`BuildError` when the output cannot be written; in each case nothing is
+    written. A PDF step that fails does not raise: see :attr:`BuildResult.pdf_failure`.
     """
     from lampiran.writers.docx.render import render_docx
 
@@ -75,34 +117,103 @@ def build_years(
     if len(set(targets)) != len(targets):
         raise UsageProblem("dua folder yang disebut berisi tahun yang sama; sebutkan sekali saja")
     documents = [render_docx(year, template, paper) for year in years]
+    pdfs: list[bytes] | None = None
+    if pdf or pdfa:
+        from lampiran.writers.pdf import PdfError, convert_documents
+
+        try:
+            pdfs = convert_documents(list(zip(targets, documents, strict=True)), pdfa=pdfa)
+        except PdfError as exc:
+            result.pdf_failure = exc
+    # Only now: a run stopped before this point leaves not even an empty folder.
     try:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BuildError(
             f"folder keluaran '{outdir.as_posix()}' tidak dapat dibuat ({os_reason(exc)})"
         ) from None
-    for target, data in zip(targets, documents, strict=True):
-        write_atomically(target, data)
-        result.written.append(target)
+    _write_set(result, targets, documents, pdfs)
     return result
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write through a temporary file beside ``path`` and rename it over ``path``.
+def _write_set(
+    result: BuildResult,
+    targets: Sequence[Path],
+    documents: Sequence[bytes],
+    pdfs: Sequence[bytes] | None,
+) -> None:
+    """Publish each .docx, then its new PDF or, if the .docx changed, the old PDF's removal."""
+    from lampiran.writers.pdf import pdf_path_for
 
-    Readers (and a later failure) only ever see the old file or the complete new one.
-    """
+    changes: list[tuple[Path, bytes | None]] = []
+    for index, (target, data) in enumerate(zip(targets, documents, strict=True)):
+        changes.append((target, data))
+        pdf = pdf_path_for(target)
+        if pdfs is not None:
+            changes.append((pdf, pdfs[index]))
+        elif _is_file_or_link(pdf):
+            if _differs(target, data):
+                changes.append((pdf, None))
+            elif result.pdf_failure is not None:
+                result.kept_pdfs.append(pdf)
     try:
-        temporary = atomic.stage(path, data)
-    except OSError as exc:
-        raise BuildError(
-            f"tidak dapat menulis ke folder '{path.parent.as_posix()}' ({os_reason(exc)}); "
-            "periksa izin tulis folder itu"
-        ) from None
+        not_removed = atomic.publish_all(changes)
+    except atomic.PublishFailed as exc:
+        raise BuildError(_publish_failure(exc, changes)) from None
+    failed = dict(not_removed)
+    for path, content in changes:
+        if content is not None:
+            result.written.append(path)
+        elif path in failed:
+            result.stale_pdfs.append((path, os_reason(failed[path])))
+        else:
+            result.removed_pdfs.append(path)
+
+
+def _is_file_or_link(path: Path) -> bool:
+    return path.is_symlink() or path.is_file()
+
+
+def _differs(target: Path, data: bytes) -> bool:
+    """Whether ``data`` is not what ``target`` already holds (a missing target differs)."""
     try:
-        atomic.publish(temporary, path)
-    except OSError as exc:
-        raise BuildError(
-            f"'{path.as_posix()}' tidak dapat ditulis ({os_reason(exc)}); bila berkas itu "
-            "sedang terbuka di Word, tutup dulu lalu jalankan ulang"
-        ) from None
+        return target.read_bytes() != data
+    except OSError:
+        return True
+
+
+def _publish_failure(
+    exc: atomic.PublishFailed, changes: Sequence[tuple[Path, bytes | None]]
+) -> str:
+    """The message for a set that could not be written completely, naming what was."""
+    path = exc.path
+    reason = os_reason(exc.error)
+    if exc.staging:
+        return (
+            f"tidak dapat menulis ke folder '{path.parent.as_posix()}' ({reason}); "
+            "periksa izin tulis folder itu. Tidak ada berkas yang diubah."
+        )
+    program = "pembaca PDF" if path.suffix == ".pdf" else "Word"
+    message = (
+        f"'{path.as_posix()}' tidak dapat ditulis ({reason}); bila berkas itu sedang "
+        f"terbuka di {program}, tutup dulu lalu jalankan ulang."
+    )
+    removals = {target for target, data in changes if data is None}
+    written = [p.as_posix() for p in exc.done if p not in removals]
+    removed = [p.as_posix() for p in exc.done if p in removals]
+    if written:
+        message += " Sudah ditulis: " + ", ".join(written) + "."
+    if removed:
+        message += " PDF lama yang sudah dihapus: " + ", ".join(removed) + "."
+    docx = path.with_suffix(".docx")
+    if path.suffix == ".pdf" and docx in exc.done and path.exists():
+        message += (
+            f" {path.as_posix()} masih PDF lama yang tidak sesuai dengan {docx.as_posix()} "
+            "yang baru."
+        )
+    for stale, error in exc.not_removed:
+        message += (
+            f" {stale.as_posix()} masih PDF lama yang tidak sesuai dengan dokumen Word yang "
+            f"baru dan tidak dapat dihapus ({os_reason(error)})."
+        )
+    return message

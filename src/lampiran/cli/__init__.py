@@ -4,7 +4,8 @@ Each command parses its options, calls one function of the pipeline and prints t
 result. Heavy libraries (pydantic, docxtpl, ...) are imported inside the commands, so
 that ``lampiran --help`` stays instant.
 
-Exit codes: 0 no error, 1 an error in the content (or a failed step), 2 a usage mistake.
+Exit codes: 0 no error, 1 an error in the content (or a failed step), 2 a usage mistake,
+130 after Ctrl-C and 128 + N after signal N (143 for SIGTERM, 129 for SIGHUP).
 """
 
 from __future__ import annotations
@@ -16,11 +17,10 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from lampiran import __version__
+from lampiran import __version__, interrupts
 from lampiran.cli import clicklocale
 from lampiran.errors import (
     EXIT_FAILED,
-    EXIT_INTERRUPTED,
     EXIT_USAGE,
     ContentError,
     LampiranError,
@@ -203,7 +203,9 @@ def build(
     tahun terbaru di content/. Semua folder diperiksa dulu seperti 'lampiran check';
     bila ada kesalahan, semuanya ditampilkan dan tidak ada berkas yang ditulis.
     Berkas lama hanya diganti bila dokumen baru sudah selesai dibuat. Dengan --pdf
-    atau --pdfa, semua .docx diubah ke PDF sekaligus dalam satu kali jalan LibreOffice.
+    atau --pdfa, semua .docx diubah ke PDF sekaligus dalam satu kali jalan LibreOffice,
+    lalu setiap .docx ditulis bersama PDF-nya. PDF lama di samping .docx yang berubah
+    tanpa PDF baru dihapus, agar tidak tertukar dengan yang baru.
 
     \b
     Hasilnya (FOLDER_TUJUAN diatur dengan -o):
@@ -213,20 +215,16 @@ def build(
     from lampiran.content.loading import resolve_year_folder
 
     resolved = [resolve_year_folder(f) for f in folders] or [resolve_year_folder(None)]
-    result = build_years(resolved, outdir, paper.upper(), template)
+    result = build_years(resolved, outdir, paper.upper(), template, pdf=pdf, pdfa=pdfa)
     if result.report.problems:
         print_report(result.report)
     print_written(result.written)
-    if pdf or pdfa:
-        from lampiran.writers.pdf import PdfError, convert_to_pdf
-
-        try:
-            pdfs = convert_to_pdf(result.written, pdfa=pdfa)
-        except PdfError as exc:
-            raise StepFailed(
-                f"{exc}\nDokumen Word sudah ditulis; hanya PDF-nya yang belum dibuat."
-            ) from None
-        print_written(pdfs)
+    for note in result.notes():
+        click.echo(note)
+    if result.pdf_failure is not None:
+        raise StepFailed(
+            f"{result.pdf_failure}\nDokumen Word sudah ditulis; hanya PDF-nya yang belum dibuat."
+        )
 
 
 @cli.command("new")
@@ -363,15 +361,21 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = _with_debug_flag_first(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     try:
-        cli.main(args=args, prog_name="lampiran", standalone_mode=False)
+        with interrupts.terminate_as_interrupt():
+            cli.main(args=args, prog_name="lampiran", standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
         exc.show()
         sys.exit(EXIT_USAGE if isinstance(exc, click.UsageError) else exc.exit_code)
-    except (click.Abort, KeyboardInterrupt):
-        # click turns Ctrl-C into Abort; either way the shell's code for SIGINT.
-        _fail("dihentikan (Ctrl-C); tidak ada berkas yang setengah jadi.", EXIT_INTERRUPTED)
+    except (click.Abort, KeyboardInterrupt) as exc:
+        # click turns Ctrl-C into Abort; SIGTERM and SIGHUP arrive as Terminated, a
+        # KeyboardInterrupt. The code is the shell's: 130 for Ctrl-C, 143 for SIGTERM.
+        with interrupts.ignored():
+            _fail(
+                f"dihentikan ({interrupts.describe(exc)}); tidak ada berkas yang setengah jadi.",
+                interrupts.exit_code(exc),
+            )
     except ContentError as exc:
         print_report(exc.report)
         sys.exit(exc.exit_code)
