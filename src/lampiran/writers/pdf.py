@@ -11,7 +11,8 @@ documents go through one ``soffice`` call, so LibreOffice's start-up is paid onc
 However a run ends (done, failed, time limit, Ctrl-C, SIGTERM), no LibreOffice process
 it started is left running and its private folder, with LibreOffice's own temporary
 files, is removed. The PDFs come back as bytes (:func:`convert_documents`), so that a
-build can publish each .docx together with its PDF.
+build can publish each .docx together with its PDF, and are made reproducible first
+(:mod:`lampiran.writers.pdfreproducible`).
 
 The PDF takes its title, author and language from the .docx (core properties and the
 default language of its styles); it is tagged, embeds its fonts and, on request, is
@@ -35,6 +36,7 @@ from pathlib import Path
 
 from lampiran import atomic, interrupts
 from lampiran.errors import StepFailed, os_reason, shorten
+from lampiran.writers.pdfreproducible import docx_date, make_reproducible
 
 SOFFICE_ENV = "LAMPIRAN_SOFFICE"
 """Environment variable naming the LibreOffice program to use, instead of searching."""
@@ -236,7 +238,7 @@ def convert_documents(
 
     ``name`` is the .docx path the messages speak of; nothing is written beside it, so
     the caller can publish each .docx and its PDF together. Every PDF is checked to be
-    whole. Everything
+    whole and made reproducible (:mod:`lampiran.writers.pdfreproducible`). Everything
     LibreOffice writes, its temporary files included, stays in a private temporary
     folder that is removed on every way out, Ctrl-C and time limit included.
     """
@@ -253,10 +255,10 @@ def convert_documents(
         outdir.mkdir()
         log = _run_soffice(program, inputs, outdir, work, pdfa, limit)
         results = []
-        for (source, _), staged in zip(documents, inputs, strict=True):
+        for (source, data), staged in zip(documents, inputs, strict=True):
             produced = outdir / f"{staged.stem}.pdf"
             _check_pdf(produced, source, log)
-            results.append(produced.read_bytes())
+            results.append(make_reproducible(produced.read_bytes(), docx_date(data)))
         return results
     except OSError as exc:
         where = exc.filename or work or tempfile.gettempdir()
