@@ -425,12 +425,33 @@ def _kill_tree(process: subprocess.Popen[bytes]) -> None:
     if sys.platform != "win32":
         # The group outlives its leader until every member is dead.
         deadline = time.monotonic() + _STOP_WAIT
-        while time.monotonic() < deadline:
-            try:
-                os.killpg(process.pid, 0)
-            except (ProcessLookupError, PermissionError):
-                return
+        while _group_alive(process.pid) and time.monotonic() < deadline:
             time.sleep(0.05)
+
+
+def _group_alive(group: int) -> bool:
+    """Whether a process of ``group`` still runs; zombies do not count.
+
+    A killed ``soffice.bin`` is reparented to PID 1, which may take a second to reap it;
+    a zombie holds no file open, so there is no need to wait for that.
+    """
+    proc = Path("/proc")
+    if not (proc / "self" / "stat").exists():
+        try:
+            os.killpg(group, 0)
+        except (ProcessLookupError, PermissionError):
+            return False
+        return True
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if len(fields) > 2 and fields[2] == str(group) and fields[0] != "Z":
+            return True
+    return False
 
 
 def _processes_with(marker: str) -> list[int]:
