@@ -6,7 +6,7 @@ The commands are in one module each and register themselves on the group
 (:mod:`lampiran.cli.app`) when imported below.
 
 Exit codes: 0 no error, 1 an error in the content (or a failed step), 2 a usage mistake,
-130 after Ctrl-C.
+130 after Ctrl-C and 128 + N after signal N (143 for SIGTERM, 129 for SIGHUP).
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from typing import NoReturn
 
 import click
 
+from lampiran import interrupts
 from lampiran.cli import build, check, history, schema, spelling  # noqa: F401  (registers)
 from lampiran.cli.app import cli, print_report
 from lampiran.errors import (
     EXIT_FAILED,
-    EXIT_INTERRUPTED,
     EXIT_USAGE,
     ContentError,
     LampiranError,
@@ -61,15 +61,21 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = _with_debug_flag_first(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     try:
-        cli.main(args=args, prog_name="lampiran", standalone_mode=False)
+        with interrupts.terminate_as_interrupt():
+            cli.main(args=args, prog_name="lampiran", standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
         _show_click_error(exc)
         sys.exit(EXIT_USAGE if isinstance(exc, click.UsageError) else exc.exit_code)
-    except (click.Abort, KeyboardInterrupt):
-        # click turns Ctrl-C into Abort; either way the shell's code for SIGINT.
-        _fail("dihentikan (Ctrl-C); tidak ada berkas yang setengah jadi.", EXIT_INTERRUPTED)
+    except (click.Abort, KeyboardInterrupt) as exc:
+        # click turns Ctrl-C into Abort; SIGTERM and SIGHUP arrive as Terminated, a
+        # KeyboardInterrupt. The code is the shell's: 130 for Ctrl-C, 143 for SIGTERM.
+        with interrupts.ignored():
+            _fail(
+                f"dihentikan ({interrupts.describe(exc)}); tidak ada berkas yang setengah jadi.",
+                interrupts.exit_code(exc),
+            )
     except ContentError as exc:
         print_report(exc.report)
         sys.exit(exc.exit_code)
