@@ -16,9 +16,9 @@ from pydantic import BaseModel, ValidationError
 from lampiran.content.models import Dokumen, Sasaran
 from lampiran.content.prosecheck import check_prose
 from lampiran.errors import ContentError, Problem, Report, shorten
-from lampiran.source import pasted
 from lampiran.source.files import FileRefused, check_real_folder, is_link, list_folder, status_of
 from lampiran.source.yamlreader import FieldPath, SourceFile, format_field, read_yaml_file
+from lampiran.text.names import name_key
 from lampiran.workspace import MAX_TAHUN, MIN_TAHUN, is_year_name
 
 DOKUMEN_FILE = "dokumen.yaml"
@@ -460,7 +460,7 @@ def _check_unique_titles(sources: Iterable[SourceFile], report: Report) -> None:
         title = _text_at(source.data, "sasaran")
         if title is None:
             continue
-        first = seen.setdefault(_normalized(title), source)
+        first = seen.setdefault(name_key(title), source)
         if first is source:
             continue
         line, column = source.locate(("sasaran",))
@@ -478,7 +478,7 @@ def _check_unique_indicator_names(sources: Iterable[SourceFile], report: Report)
     for source in sources:
         seen_here: dict[str, int] = {}
         for index, nama in _indicator_names(source.data):
-            key = _normalized(nama)
+            key = name_key(nama)
             line, column = source.locate(("indikator", index, "nama"))
             field = f"indikator[{index}].nama"
             if key in seen_here:
@@ -517,12 +517,6 @@ def _indicator_names(data: Any) -> list[tuple[int, str]]:
         return []
     named = ((index, _text_at(item, "nama")) for index, item in enumerate(items))
     return [(index, nama) for index, nama in named if nama is not None]
-
-
-def _normalized(text: str) -> str:
-    """Compare names as readers see them: invisible characters and spacing do not count."""
-    visible = "".join(char for char in text if not pasted.is_invisible(char))
-    return " ".join(visible.split()).casefold()
 
 
 def raise_for_errors(report: Report) -> None:

@@ -28,6 +28,7 @@ from typing import Literal, TypeVar
 from lampiran.content.loading import SasaranFile, Year
 from lampiran.content.models import Indikator
 from lampiran.content.targets import read_target
+from lampiran.text.names import name_key
 from lampiran.text.sentences import split_sentences
 
 RENAME_SIMILARITY = 0.6
@@ -180,10 +181,6 @@ def diff_years(old: Year, new: Year, old_label: str, new_label: str) -> YearDiff
 # --- matching -------------------------------------------------------------------------
 
 
-def _normalized(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
 def _without_order_prefix(name: str) -> str:
     return re.sub(r"^\d+[-_ .]*", "", name)
 
@@ -229,8 +226,8 @@ def match_sasaran(
 ) -> list[tuple[int | None, int | None]]:
     """Pair the sasaran of two years (see the module docstring for the order of rules)."""
     keys: list[Callable[[SasaranFile], str]] = [
-        lambda s: f"{s.path.name}\x00{_normalized(s.model.sasaran)}",
-        lambda s: _normalized(s.model.sasaran),
+        lambda s: f"{s.path.name}\x00{name_key(s.model.sasaran)}",
+        lambda s: name_key(s.model.sasaran),
         lambda s: s.path.name,
         lambda s: _without_order_prefix(s.path.stem),
     ]
@@ -241,7 +238,7 @@ def match_indikator(
     old: Sequence[Indikator], new: Sequence[Indikator]
 ) -> list[tuple[int | None, int | None]]:
     """Pair indicators by name, then remaining ones by name similarity (renames)."""
-    exact = _match(old, new, [lambda x: _normalized(x.nama)])
+    exact = _match(old, new, [lambda x: name_key(x.nama)])
     pairs = {i: j for i, j in exact if i is not None and j is not None}
     free_old = [i for i in range(len(old)) if i not in pairs]
     free_new = [j for j in range(len(new)) if j not in pairs.values()]
@@ -264,7 +261,7 @@ def rename_score(old: Indikator, new: Indikator) -> float:
     ``Nilai SAKIP`` -> ``Nilai SAKIP Perangkat Daerah`` counts) and the similarity of the
     indicator's other fields, each divided by its threshold.
     """
-    a, b = _normalized(old.nama), _normalized(new.nama)
+    a, b = name_key(old.nama), name_key(new.nama)
     by_chars = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
     by_words = difflib.SequenceMatcher(None, a.split(), b.split(), autojunk=False).ratio()
     rest_old = [str(getattr(old, name) or "") for name in PROSE_FIELDS]
