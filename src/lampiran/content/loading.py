@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -17,7 +17,8 @@ from pydantic import BaseModel, ValidationError
 from lampiran.content.models import Dokumen, Sasaran
 from lampiran.errors import ContentError, Problem, Report, UsageProblem, shorten
 from lampiran.source import pasted
-from lampiran.source.yamlreader import FieldPath, SourceFile, format_field, read_yaml_file
+from lampiran.source.yamlreader import FieldPath, SourceFile, format_field
+from lampiran.source.yearfiles import FolderFiles, YearFiles
 
 DOKUMEN_FILE = "dokumen.yaml"
 SASARAN_DIR = "sasaran"
@@ -112,13 +113,17 @@ def _shown(path: Path) -> str:
 
 def load_year(folder: Path) -> tuple[Year | None, Report]:
     """Read and validate every file of a year; the year is ``None`` when any error exists."""
+    return load_year_files(FolderFiles(folder))
+
+
+def load_year_files(files: YearFiles) -> tuple[Year | None, Report]:
+    """:func:`load_year` for a year kept anywhere (a git revision, in memory)."""
     report = Report()
-    dokumen_path = folder / DOKUMEN_FILE
-    dokumen = _load_dokumen(folder, dokumen_path, report)
-    loaded = _load_all_sasaran(folder, report)
+    dokumen = _load_dokumen(files, report)
+    loaded = _load_all_sasaran(files, report)
     sasaran = loaded[0] if loaded is not None else None
     if dokumen is not None:
-        _check_tahun_matches_folder(folder, dokumen, report)
+        _check_tahun_matches_folder(files.name, dokumen, report)
         _check_tanggal_in_year(dokumen, report)
     if loaded is not None:
         _check_unique_titles(loaded[1], report)
@@ -126,7 +131,7 @@ def load_year(folder: Path) -> tuple[Year | None, Report]:
     if report.has_errors or dokumen is None or sasaran is None:
         return None, report
     dokumen_model, dokumen_source = dokumen
-    year = Year(folder, dokumen_model, dokumen_source, tuple(sasaran))
+    year = Year(files.root, dokumen_model, dokumen_source, tuple(sasaran))
     return year, report
 
 
@@ -138,8 +143,10 @@ def require_year(folder: Path) -> tuple[Year, Report]:
     return year, report
 
 
-def _load_dokumen(folder: Path, path: Path, report: Report) -> tuple[Dokumen, SourceFile] | None:
-    if path.is_dir():
+def _load_dokumen(files: YearFiles, report: Report) -> tuple[Dokumen, SourceFile] | None:
+    path = files.shown(DOKUMEN_FILE)
+    kind = files.kind(DOKUMEN_FILE)
+    if kind == "dir":
         report.error(
             path,
             1,
@@ -148,17 +155,17 @@ def _load_dokumen(folder: Path, path: Path, report: Report) -> tuple[Dokumen, So
             f"{DOKUMEN_FILE} adalah folder, padahal harus berupa berkas",
         )
         return None
-    if not path.is_file():
+    if kind is None:
         hint = (
             "; buat berkas itu dengan paling sedikit 'instansi:' dan 'tahun:' "
             "(lihat contoh di README)"
         )
-        for other in sorted(folder.iterdir()) if folder.is_dir() else []:
-            if other.is_file() and _misnamed(other.name, DOKUMEN_FILE):
-                hint = f"; ganti nama '{other.name}' menjadi '{DOKUMEN_FILE}'"
+        for other in _names(files, ""):
+            if files.kind(other) == "file" and _misnamed(other, DOKUMEN_FILE):
+                hint = f"; ganti nama '{other}' menjadi '{DOKUMEN_FILE}'"
         report.error(path, 1, 1, "", f"berkas {DOKUMEN_FILE} tidak ada{hint}")
         return None
-    source = _read(path, report)
+    source = _read(files, DOKUMEN_FILE, report)
     if source is None:
         return None
     model = validate_source(source, Dokumen, report)
@@ -166,24 +173,24 @@ def _load_dokumen(folder: Path, path: Path, report: Report) -> tuple[Dokumen, So
 
 
 def _load_all_sasaran(
-    folder: Path, report: Report
+    files: YearFiles, report: Report
 ) -> tuple[list[SasaranFile], list[SourceFile]] | None:
-    directory = folder / SASARAN_DIR
-    if not directory.is_dir():
+    directory = files.shown(SASARAN_DIR)
+    if files.kind(SASARAN_DIR) != "dir":
         misnamed = [
-            p
-            for p in (folder.iterdir() if folder.is_dir() else [])
-            if p.is_dir() and p.name.strip().lower() == SASARAN_DIR
+            name
+            for name in _names(files, "")
+            if files.kind(name) == "dir" and name.strip().lower() == SASARAN_DIR
         ]
         fix = (
-            f"ganti nama folder '{misnamed[0].name}' menjadi '{SASARAN_DIR}' (huruf kecil semua)"
+            f"ganti nama folder '{misnamed[0]}' menjadi '{SASARAN_DIR}' (huruf kecil semua)"
             if misnamed
             else "buat folder itu dan isi satu berkas per sasaran"
         )
         report.error(directory, 1, 1, "", f"folder {SASARAN_DIR}/ tidak ada; {fix}")
         return None
-    paths = sasaran_paths(directory, report)
-    if not paths:
+    names = sasaran_names(files, SASARAN_DIR, report)
+    if not names:
         report.error(
             directory,
             1,
@@ -196,24 +203,39 @@ def _load_all_sasaran(
     # takes part in the checks across files, so one run reports those problems too.
     loaded: list[SasaranFile] = []
     sources: list[SourceFile] = []
-    for path in paths:
-        source = _read(path, report)
+    for name in names:
+        relative = f"{SASARAN_DIR}/{name}"
+        source = _read(files, relative, report)
         if source is None:
             continue
         sources.append(source)
         model = validate_source(source, Sasaran, report)
         if model is not None:
-            loaded.append(SasaranFile(path, source, model))
+            loaded.append(SasaranFile(files.shown(relative), source, model))
     return loaded, sources
 
 
+def _names(files: YearFiles, relative: str) -> list[str]:
+    """The names in a folder of the year, none when it is not a folder."""
+    return files.names(relative) if files.kind(relative) == "dir" else []
+
+
 def sasaran_paths(directory: Path, report: Report) -> list[Path]:
-    """The ``*.yaml`` files of ``sasaran/`` in name order; anything else is reported."""
-    paths: list[Path] = []
-    for entry in sorted(directory.iterdir(), key=lambda p: p.name):
-        if entry.name.startswith("."):
+    """The ``*.yaml`` files of a ``sasaran/`` folder on the disk; see :func:`sasaran_names`."""
+    return [directory / name for name in sasaran_names(FolderFiles(directory), "", report)]
+
+
+def sasaran_names(files: YearFiles, relative: str, report: Report) -> list[str]:
+    """The ``*.yaml`` names in the folder ``relative``, in name order; the rest is reported."""
+    names: list[str] = []
+    for name in files.names(relative):
+        if name.startswith("."):
             continue
-        if entry.is_dir():
+        where = f"{relative}/{name}" if relative else name
+        entry = files.shown(where)
+        named = PurePosixPath(name)
+        suffix = named.suffix
+        if files.kind(where) == "dir":
             report.warning(
                 entry,
                 1,
@@ -221,26 +243,25 @@ def sasaran_paths(directory: Path, report: Report) -> list[Path]:
                 "",
                 "folder di dalam sasaran/ tidak dibaca; pindahkan berkasnya ke sasaran/",
             )
-        elif entry.suffix == ".yaml":
-            paths.append(entry)
-        elif entry.suffix.lower() in {".yaml", ".yml"}:
+        elif suffix == ".yaml":
+            names.append(name)
+        elif suffix.lower() in {".yaml", ".yml"}:
             report.error(
                 entry,
                 1,
                 1,
                 "",
-                f"berkas sasaran harus berakhiran .yaml; ganti nama menjadi '{entry.stem}.yaml'",
+                f"berkas sasaran harus berakhiran .yaml; ganti nama menjadi '{named.stem}.yaml'",
             )
-        elif _saved_with_extra_suffix(entry.name):
-            stem = entry.name.rsplit(".", 2)[0]
+        elif _saved_with_extra_suffix(name):
             report.error(
                 entry,
                 1,
                 1,
                 "",
-                f"berkas ini berakhiran '{''.join(entry.suffixes[-2:])}' (Notepad menambahkan "
-                f"'{entry.suffix}' saat menyimpan) sehingga tidak dibaca; ganti nama menjadi "
-                f"'{stem}.yaml'",
+                f"berkas ini berakhiran '{''.join(named.suffixes[-2:])}' (Notepad menambahkan "
+                f"'{suffix}' saat menyimpan) sehingga tidak dibaca; ganti nama menjadi "
+                f"'{name.rsplit('.', 2)[0]}.yaml'",
             )
         else:
             report.warning(
@@ -251,7 +272,7 @@ def sasaran_paths(directory: Path, report: Report) -> list[Path]:
                 "berkas ini bukan .yaml sehingga tidak dibaca; "
                 "pindahkan atau hapus bila tidak perlu",
             )
-    return paths
+    return names
 
 
 def _saved_with_extra_suffix(name: str) -> bool:
@@ -273,8 +294,8 @@ def _misnamed(name: str, wanted: str) -> bool:
     }
 
 
-def _read(path: Path, report: Report) -> SourceFile | None:
-    source, problems = read_yaml_file(path, keep_partial=True)
+def _read(files: YearFiles, relative: str, report: Report) -> SourceFile | None:
+    source, problems = files.read_yaml(relative)
     report.extend(problems)
     return source
 
@@ -458,10 +479,9 @@ def describe_error(error: Any, allowed: list[str]) -> str:
 
 
 def _check_tahun_matches_folder(
-    folder: Path, dokumen: tuple[Dokumen, SourceFile], report: Report
+    name: str, dokumen: tuple[Dokumen, SourceFile], report: Report
 ) -> None:
     model, source = dokumen
-    name = folder.resolve().name
     if _YEAR_NAME.fullmatch(name) and model.tahun != int(name):
         line, column = source.locate(("tahun",))
         report.error(
