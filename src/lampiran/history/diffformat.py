@@ -7,7 +7,8 @@
 * markdown: for pasting into a merge request; removed words ``~~struck~~``, added words
   **bold**, content text escaped so that it cannot turn into Markdown or HTML.
 * json: for other tools; the same structure, with English structural keys and the
-  content's own Indonesian field names.
+  content's own Indonesian field names. A diff that fails is JSON too (an ``error``
+  object, see :func:`error_json`), so that a tool can always parse what it gets.
 
 Nothing here prints: the functions return strings for ``cli.py``.
 """
@@ -22,6 +23,7 @@ from typing import Any
 import click
 
 from lampiran.content.models import Indikator
+from lampiran.errors import Problem, Severity
 from lampiran.history.diffing import (
     PROSE_FIELDS,
     IndikatorDiff,
@@ -326,6 +328,33 @@ def to_json(diff: YearDiff) -> str:
             "sasaran": diff.unchanged.sasaran,
             "indikator": diff.unchanged.indikator,
             "target": diff.unchanged.target,
+        },
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def error_json(message: str, problems: Iterable[Problem]) -> str:
+    """A failed diff as JSON, so that a tool asking for JSON can always parse the answer.
+
+    ``message`` is what the command line says (``Galat: ...`` without the prefix, or
+    the summary of a content check); ``problems`` are the located content problems.
+    """
+    data = {
+        "format": "lampiran-diff",
+        "version": JSON_FORMAT_VERSION,
+        "error": {
+            "message": message,
+            "problems": [
+                {
+                    "path": problem.shown_path(),
+                    "line": problem.line,
+                    "column": problem.column,
+                    "field": problem.field,
+                    "message": problem.message,
+                    "severity": "warning" if problem.severity is Severity.WARNING else "error",
+                }
+                for problem in problems
+            ],
         },
     }
     return json.dumps(data, ensure_ascii=False, indent=2)
