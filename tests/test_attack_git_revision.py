@@ -220,16 +220,26 @@ def test_symbolic_links_and_submodules_are_never_followed(repo: Path) -> None:
     assert "RAHASIA" not in result.out + result.err
 
 
-def test_a_file_missing_from_the_repository_is_a_located_error(repo: Path) -> None:
-    crafted_revision(repo, sasaran=(("100644", b"02-hilang.yaml", "cd" * 20),))
+def test_a_file_missing_from_the_repository_or_not_a_file_is_a_located_error(
+    repo: Path,
+) -> None:
+    folder = tree(repo, ("100644", b"x.yaml", blob(repo, b"x: 1\n")))
+    crafted_revision(
+        repo,
+        sasaran=(("100644", b"02-hilang.yaml", "cd" * 20), ("100644", b"03-pohon.yaml", folder)),
+    )
 
     result = run_lampiran("diff", "--rev", "serang")
 
     assert result.code == 1
-    assert result.out.splitlines()[0] == (
+    assert result.out.splitlines() == [
         "serang:content/2024/sasaran/02-hilang.yaml:1:1: berkas tidak dapat dibaca: isi "
-        "berkas ini di revisi serang tidak ada di repositori; jalankan 'git fetch' lalu ulangi"
-    )
+        "berkas ini di revisi serang tidak ada di repositori; jalankan 'git fetch' lalu ulangi",
+        "serang:content/2024/sasaran/03-pohon.yaml:1:1: berkas tidak dapat dibaca: di revisi "
+        "serang entri ini menunjuk ke objek git jenis 'tree', bukan isi berkas; pohon git "
+        "revisi itu rusak",
+        "2 kesalahan, 0 peringatan",
+    ]
 
 
 def test_an_enormous_file_is_not_read(repo: Path) -> None:

@@ -132,7 +132,11 @@ class _Entry:
 
 
 class GitObjects:
-    """Objects of one repository read into memory with ``git cat-file``, sizes bounded."""
+    """Objects of one repository read into memory with ``git cat-file``.
+
+    :meth:`describe` gives an object's size before :meth:`read` reads it, so that the
+    caller can refuse an object too big to hold.
+    """
 
     def __init__(self, top: Path, commit: str) -> None:
         self.top = top
@@ -242,10 +246,15 @@ class RevisionFiles:
         if entry.kind != _FILE:
             return None, f"di revisi {self.rev} ini bukan berkas biasa (mode {entry.kind:o})"
         described = self.objects.describe(entry.oid)
-        if described is None or described[0] != "blob":
+        if described is None:
             return None, (
                 f"isi berkas ini di revisi {self.rev} tidak ada di repositori; "
                 "jalankan 'git fetch' lalu ulangi"
+            )
+        if described[0] != "blob":
+            return None, (
+                f"di revisi {self.rev} entri ini menunjuk ke objek git jenis "
+                f"'{described[0]}', bukan isi berkas; pohon git revisi itu rusak"
             )
         size = described[1]
         if size > MAX_FILE_BYTES:
