@@ -36,6 +36,7 @@ from lampiran.history.diffing import (
     YearDiff,
     split_sentences,
 )
+from lampiran.source import pasted
 
 FORMATS = ("text", "markdown", "json")
 JSON_FORMAT_VERSION = 1
@@ -141,7 +142,23 @@ class _Writer:
     def closing(self, text: str) -> str:
         return text
 
+    def spelled(self, text: str) -> str:
+        """Text of our own (not content) as this format writes it."""
+        return text
+
+    def visible(self, line: str) -> str:
+        """A line with the invisible characters of the content spelled out (``<U+202E>``).
+
+        A reviewer reads the diff to see what will be printed. A direction override or a
+        zero-width space in a colleague's branch (which ``check`` only warns about)
+        would otherwise reorder or hide what they see: ``\u202e%05`` reads ``50%``.
+        """
+        return _INVISIBLE.sub(lambda found: self.spelled(f"<U+{ord(found.group()):04X}>"), line)
+
     def document(self, diff: YearDiff) -> list[str]:
+        return [self.visible(line) for line in self._lines(diff)]
+
+    def _lines(self, diff: YearDiff) -> list[str]:
         lines = [self.title(diff)]
         if not diff.has_changes:
             lines += ["", "Tidak ada perubahan isi."]
@@ -205,6 +222,7 @@ class _Writer:
         return lines
 
 
+_INVISIBLE = re.compile(f"[{pasted.INVISIBLE}]")
 _COLOURS = {"added": "green", "removed": "red"}
 _MARKS = {"added": "+ ", "removed": "- "}
 
@@ -276,6 +294,9 @@ class _MarkdownWriter(_Writer):
         return f"**{name}**"
 
     def literal(self, text: str) -> str:
+        return _md(text)
+
+    def spelled(self, text: str) -> str:
         return _md(text)
 
     def words(self, ops: Iterable[WordOp]) -> str:
