@@ -114,6 +114,29 @@ def test_rev_reports_broken_old_content_at_its_revision_path(repo: Path) -> None
     assert result.out.splitlines() == [f"HEAD:{check[0]}", check[-1]]
 
 
+def test_rev_reads_every_kind_of_entry_like_check_reads_the_folder(repo: Path) -> None:
+    year = repo / "content" / "2024"
+    sasaran = year / "sasaran"
+    (year / "dokumen.yaml").rename(year / "Dokumen.yaml")
+    (sasaran / "arsip").mkdir()
+    (sasaran / "arsip" / "lama.yaml").write_text("sasaran: Lama\n")
+    (sasaran / "02-kompetensi.yml").write_text("sasaran: Kompetensi\n")
+    (sasaran / "03-kinerja.yaml.txt").write_text("sasaran: Kinerja\n")
+    (sasaran / "catatan.md").write_text("catatan\n")
+    (sasaran / "04-kosong.yaml").write_text("")
+    check = run_lampiran("check").out.splitlines()
+    git(repo, "checkout", "-q", "-b", "berantakan")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "berantakan")
+    git(repo, "checkout", "-q", "main")
+
+    result = run_lampiran("diff", "--rev", "berantakan")
+
+    assert result.code == 1
+    assert len(check) == 7
+    assert result.out.splitlines() == [*(f"berantakan:{p}" for p in check[:-1]), check[-1]]
+
+
 def test_rev_reports_broken_working_tree_like_check(repo: Path) -> None:
     (repo / "content" / "2024" / "dokumen.yaml").write_text("instansi: Badan\ntahun: dua\n")
     expected = run_lampiran("check").out

@@ -14,13 +14,12 @@ from __future__ import annotations
 import io
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
 
 import click
 
 from lampiran import interrupts
 from lampiran.cli import build, check, history, schema, spelling  # noqa: F401  (registers)
-from lampiran.cli.app import cli, print_report
+from lampiran.cli.app import cli, fail, print_report
 from lampiran.errors import (
     EXIT_FAILED,
     EXIT_USAGE,
@@ -30,11 +29,6 @@ from lampiran.errors import (
 )
 
 EXIT_OK = 0
-
-
-def _fail(message: str, code: int) -> NoReturn:
-    click.echo(f"Galat: {visible(message)}", err=True)
-    sys.exit(code)
 
 
 def _show_click_error(exc: click.ClickException) -> None:
@@ -72,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         # click turns Ctrl-C into Abort; SIGTERM and SIGHUP arrive as Terminated, a
         # KeyboardInterrupt. The code is the shell's: 130 for Ctrl-C, 143 for SIGTERM.
         with interrupts.ignored():
-            _fail(
+            fail(
                 f"dihentikan ({interrupts.describe(exc)}); tidak ada berkas yang setengah jadi.",
                 interrupts.exit_code(exc),
             )
@@ -80,11 +74,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         print_report(exc.report)
         sys.exit(exc.exit_code)
     except LampiranError as exc:
-        _fail(str(exc), exc.exit_code)
+        fail(str(exc), exc.exit_code)
     except Exception as exc:
         if debug:
             raise
-        _fail(
+        fail(
             f"terjadi kesalahan di dalam lampiran sendiri ({type(exc).__name__}: {exc}). "
             "Ini bukan kesalahan isi Anda; jalankan ulang dengan --debug dan laporkan hasilnya.",
             EXIT_FAILED,
