@@ -1,11 +1,12 @@
 """The docxtpl template: loading it safely, checking it, and rendering its parts.
 
 A custom template may come from anywhere (another agency, a forum, an e-mail), so it is
-treated as untrusted (security.md): the package size is limited, XML parts with a
-DOCTYPE are refused (no entity can ever be expanded), and Jinja runs in its sandbox with
-autoescape and strict undefined. Before any document is written, the template is
-checked: a broken tag, or a variable the content does not provide, is refused with the
-part and paragraph it sits in, so that a Word user can find it.
+treated as untrusted (security.md): :mod:`.package` keeps only the parts a Word document
+needs and checks them (no macros, no DOCTYPE, safe zip names), and Jinja runs in its
+sandbox with autoescape and strict undefined. Before any document is written, the
+template is checked: a broken tag, or a variable the content does not provide, is
+refused with the part and paragraph it sits in, so that a Word user can find it. What a
+part renders to is checked again as XML, since ``|safe`` can put anything in.
 
 docxtpl's own preprocessing (``patch_xml``: joining tags split across runs, ``{%tr %}``,
 ``{{p }}``, ``{{r }}``) turns the Word XML into Jinja source. The rendering itself is
@@ -18,10 +19,9 @@ output, which would change content that contains them.
 from __future__ import annotations
 
 import hashlib
-import io
+import html
 import json
 import re
-import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -34,6 +34,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from lampiran.errors import StepFailed, os_reason
+from lampiran.writers.docx import package
 
 DEFAULT_TEMPLATE = "templates/lampiran2.docx"
 """The template inside the package (the same file as ``templates/lampiran2.docx``)."""
@@ -46,15 +47,14 @@ CONTEXT_NAMES = frozenset(
 )
 """The variables a template may use; ``render.py`` provides exactly these."""
 
-REQUIRED_PARTS = ("[Content_Types].xml", "_rels/.rels", "word/document.xml")
-"""Without these Word cannot open the package (the renderer keeps the rest as it is)."""
-
-MAX_UNCOMPRESSED = 64 * 1024 * 1024
-MAX_ENTRIES = 2000
 _RENDERED_PART = re.compile(r"word/(document|header\d*|footer\d*)\.xml")
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
-_TAG = re.compile(r"<[^>]+>")
+_TAG = re.compile(r"</?[A-Za-z][\w.-]*:[\w.-]+(?:\s[^>]*)?/?>|<\?xml\s[^>]*\?>")
+"""An element of Word's XML (always with a namespace prefix) or the XML declaration;
+other ``<`` (in a tag's text: ``{% if a < b %}``, ``'<!DOCTYPE'``) are shown as typed."""
 _MISSING_ATTRIBUTE = re.compile(r"has no attribute '([^']+)'|'([^']+)' is undefined")
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot hold (control characters, lone surrogates)."""
 
 
 class TemplateError(StepFailed):
@@ -72,15 +72,47 @@ class TemplatePart:
     name: str
     template: jinja2.Template
     lines: tuple[str, ...]
+    relationship_ids: frozenset[str]
+    """The relationships the part may refer to (those its ``.rels`` part keeps)."""
 
     def render(self, context: Mapping[str, Any], label: str) -> str:
-        """The rendered XML; a Jinja failure becomes a located :class:`TemplateError`."""
+        """The rendered XML, checked; any failure becomes a located :class:`TemplateError`."""
         try:
             xml = self.template.render(context)
         except jinja2.TemplateError as exc:
             line = _template_line(exc.__traceback__)
             raise TemplateError([_describe(exc, label, self.name, self._where(line))]) from None
+        self._check_rendered(xml, label)
         return xml.replace("\n<w:p", "<w:p")
+
+    def _check_rendered(self, xml: str, label: str) -> None:
+        """What ``|safe`` put in must still be a well-formed part without declarations.
+
+        The rendered text keeps one paragraph per line, so a problem is shown with the
+        text of the paragraph it is in.
+        """
+        unstorable = _NOT_IN_XML.search(xml)
+        if unstorable is not None:
+            near = _rendered_paragraph(xml, xml.count("\n", 0, unstorable.start()) + 1)
+            raise TemplateError(
+                [
+                    f"templat '{label}' menghasilkan karakter yang tidak dapat disimpan "
+                    f"(U+{ord(unstorable.group()):04X}) di {self.name}{_near_hint(near)}; "
+                    "hapus karakter itu dari tag di templat"
+                ]
+            )
+        data = xml.encode("utf-8")
+        try:
+            root = package.check_xml(self.name, data)
+            package.check_references(self.name, root, self.relationship_ids)
+        except package.PackageProblem as exc:
+            near = _rendered_paragraph(xml, exc.line)
+            raise TemplateError(
+                [
+                    f"templat '{label}' setelah diisi {exc.what}{_near_hint(near)}; "
+                    "periksa tag yang memakai |safe di paragraf itu"
+                ]
+            ) from None
 
     def _where(self, line: int | None) -> str:
         if line is None or not 0 < line <= len(self.lines):
@@ -133,29 +165,25 @@ def _default_template_bytes() -> bytes:
 
 @cache
 def _compile(data: bytes, label: str) -> Template:
-    entries = _read_package(data, label)
+    try:
+        entries = package.read_package(data, label)
+    except package.PackageProblem as exc:
+        raise TemplateError([f"templat '{label}' {exc}"]) from None
     environment = _environment()
     prepared = _prepared_sources(data)
     parts: dict[str, TemplatePart] = {}
     problems: list[str] = []
+    contents = dict(entries)
     for name, content in entries:
         if not _RENDERED_PART.fullmatch(name) or b"{" not in content:
             continue
         source = prepared.get(name) or jinja_source(content.decode("utf-8"))
-        part = _compile_part(environment, name, source, label, problems)
+        ids = package.relationship_ids(contents, name)
+        part = _compile_part(environment, name, source, label, problems, ids)
         if part is not None:
             parts[name] = part
     if problems:
         raise TemplateError(problems)
-    names = {name for name, _ in entries}
-    for required in REQUIRED_PARTS:
-        if required not in names:
-            raise TemplateError(
-                [
-                    f"templat '{label}' tidak memiliki {required}; "
-                    "simpan ulang templat sebagai dokumen Word (.docx)"
-                ]
-            )
     return Template(label, tuple(entries), parts)
 
 
@@ -185,17 +213,25 @@ def _prepared_sources(data: bytes) -> Mapping[str, str]:
 
 
 def _compile_part(
-    environment: SandboxedEnvironment, name: str, source: str, label: str, problems: list[str]
+    environment: SandboxedEnvironment,
+    name: str,
+    source: str,
+    label: str,
+    problems: list[str],
+    relationship_ids: frozenset[str],
 ) -> TemplatePart | None:
     lines = tuple(source.split("\n"))
+
+    def paragraph_at(line: int | None) -> str:
+        return paragraph_text(lines[line - 1]) if line and 0 < line <= len(lines) else ""
+
     try:
         parsed = environment.parse(source)
     except jinja2.TemplateSyntaxError as exc:
-        where = paragraph_text(lines[exc.lineno - 1]) if 0 < exc.lineno <= len(lines) else ""
         problems.append(
-            f"templat '{label}': tag rusak di {name}{_paragraph_hint(where)}: {exc.message}; "
-            "perbaiki tag itu di Word (setiap '{{' perlu '}}', setiap '{%' perlu '%}', "
-            "setiap 'for'/'if' perlu 'endfor'/'endif')"
+            f"templat '{label}': tag rusak di {name}{_paragraph_hint(paragraph_at(exc.lineno))}: "
+            f"{exc.message}; perbaiki tag itu di Word (setiap '{{{{' perlu '}}}}', setiap "
+            "'{%' perlu '%}', setiap 'for'/'if' perlu 'endfor'/'endif')"
         )
         return None
     from jinja2 import meta
@@ -214,7 +250,7 @@ def _compile_part(
             f"(di {name}{_paragraph_hint(where)}); variabel yang tersedia: "
             f"{', '.join(sorted(CONTEXT_NAMES))}"
         )
-    return TemplatePart(name, environment.from_string(parsed), lines)
+    return TemplatePart(name, environment.from_string(parsed), lines, relationship_ids)
 
 
 @cache
@@ -225,58 +261,9 @@ def _environment() -> SandboxedEnvironment:
     )
 
 
-def _read_package(data: bytes, label: str) -> list[tuple[str, bytes]]:
-    """Every part of the package, in order, within the size limits."""
-    try:
-        package = zipfile.ZipFile(io.BytesIO(data))
-        infos = package.infolist()
-    except zipfile.BadZipFile:
-        raise TemplateError(
-            [
-                f"templat '{label}' bukan berkas Word (.docx) yang sah; "
-                "buka dan simpan ulang di Word sebagai .docx"
-            ]
-        ) from None
-    total = sum(info.file_size for info in infos)
-    if len(infos) > MAX_ENTRIES or total > MAX_UNCOMPRESSED:
-        raise TemplateError(
-            [
-                f"templat '{label}' terlalu besar setelah diekstrak "
-                f"({len(infos)} bagian, {total // (1024 * 1024)} MB); "
-                "gunakan templat Word biasa tanpa lampiran berukuran besar"
-            ]
-        )
-    entries: list[tuple[str, bytes]] = []
-    seen: set[str] = set()
-    for info in infos:
-        if info.is_dir():
-            continue
-        # Part names are case-insensitive (OPC); a package holding one twice makes Word
-        # report unreadable content, and which copy wins is anyone's guess.
-        if info.filename.casefold() in seen:
-            raise TemplateError(
-                [
-                    f"templat '{label}' memuat bagian {info.filename} dua kali; "
-                    "buka dan simpan ulang templat di Word sebagai .docx"
-                ]
-            )
-        seen.add(info.filename.casefold())
-        content = package.read(info)
-        if info.filename.endswith((".xml", ".rels")) and b"<!DOCTYPE" in content.upper():
-            raise TemplateError(
-                [
-                    f"templat '{label}' memuat deklarasi DOCTYPE di "
-                    f"{info.filename}, yang tidak diizinkan; simpan ulang "
-                    "templat dari Word"
-                ]
-            )
-        entries.append((info.filename, content))
-    return entries
-
-
 def paragraph_text(xml_line: str) -> str:
     """The visible text of one line of template XML, shortened for a message."""
-    text = " ".join(_TAG.sub("", xml_line).split())
+    text = " ".join(html.unescape(_TAG.sub("", xml_line)).split())
     return text if len(text) <= 80 else text[:77] + "..."
 
 
@@ -292,6 +279,18 @@ def _template_line(traceback: TracebackType | None) -> int | None:
             line = traceback.tb_lineno
         traceback = traceback.tb_next
     return line
+
+
+def _near_hint(text: str) -> str:
+    return f' (dekat paragraf "{text}")' if text else ""
+
+
+def _rendered_paragraph(xml: str, line: int | None) -> str:
+    """The text of the paragraph at (or last before) one line of a rendered part."""
+    lines = xml.split("\n")
+    if line is None or not 0 < line <= len(lines):
+        return ""
+    return next((text for text in map(paragraph_text, reversed(lines[:line])) if text), "")
 
 
 def _describe(exc: jinja2.TemplateError, label: str, part: str, where: str) -> str:
