@@ -13,6 +13,7 @@ import io
 import posixpath
 import re
 import struct
+import time
 import tracemalloc
 import zipfile
 import zlib
@@ -559,7 +560,22 @@ def test_a_part_that_is_not_xml_is_refused(tmp_path: Path) -> None:
 # -- what |safe puts in is checked after rendering ----------------------------------------
 
 
+def test_a_doctype_put_in_a_footer_by_safe_is_refused_at_its_tag(tmp_path: Path) -> None:
+    tag = "{{ '<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>'|safe }}"
+    template = with_tag(tmp_path, tag, part="word/footer1.xml")
+
+    message = refused(build(template, tmp_path), tmp_path)
+
+    assert message == (
+        f"{label(template)} menyisipkan deklarasi XML ('<!...' atau '<?...', misalnya "
+        f'DOCTYPE atau ENTITY) lewat |safe (di word/footer1.xml, paragraf "{tag}"); hapus '
+        "tag itu dari templat"
+    )
+
+
 def test_a_doctype_put_in_by_a_filter_block_is_refused(tmp_path: Path) -> None:
+    # A filter block's result is not printed through a tag, so only the check of the
+    # rendered part sees it.
     template = with_tag(tmp_path, "{% filter replace('Q', '<!DOCTYPE x>'|safe) %}Q{% endfilter %}")
 
     message = refused(build(template, tmp_path), tmp_path)
@@ -608,3 +624,123 @@ def test_a_character_xml_cannot_hold_is_refused(tmp_path: Path) -> None:
         'word/document.xml (dekat paragraf "Uraian \x01"); hapus karakter itu dari tag '
         "di templat"
     )
+
+
+# -- tags that go on for ever or grow without end -------------------------------------------
+
+TOO_BIG = (
+    "membuat teks atau daftar lebih dari 4.000.000 karakter",
+    "perkecil angka pengali, lebar, atau jumlah pengulangan di tag itu",
+)
+TOO_MANY_STEPS = (
+    "mengulang lebih dari 1.000.000 langkah (loop 'for', filter atau panggilan macro)",
+    "periksa 'for' yang bersarang, range() yang besar, atau macro yang memanggil dirinya sendiri",
+)
+TOO_LARGE_NUMBER = (
+    "menghitung bilangan yang terlalu besar (lebih dari 4.000 angka)",
+    "periksa pangkat (**) dan perkalian di tag itu",
+)
+TOO_MUCH_OUTPUT = (
+    "menghasilkan lebih dari 16.000.000 karakter untuk satu bagian",
+    "periksa pengulangan di templat",
+)
+DOUBLING = "".join(f"{{% set l{n + 1} = [l{n}, l{n}] %}}" for n in range(24))
+# Namespaces can change after a list holding them is weighed: filled from the top down,
+# each list was small when it was made, yet n24 prints as 2**24 'x'.
+NAMESPACES = "".join(f"{{% set n{n} = namespace(v='x') %}}" for n in range(25)) + "".join(
+    f"{{% set n{n}.v = [n{n - 1}, n{n - 1}] %}}" for n in range(24, 0, -1)
+)
+
+GROWING = [
+    ("{{ 'a' * 10**9 }}", TOO_BIG),
+    ("{{ [0] * 10**9 }}", TOO_BIG),
+    ("{{ 'a'|center(10**9) }}", TOO_BIG),
+    ("{{ 'a'.ljust(10**9) }}", TOO_BIG),
+    ("{{ ('a' * 100000)|replace('a', 'a' * 100000) }}", TOO_BIG),
+    ("{{ range(100000)|join('x' * 1000000) }}", TOO_BIG),
+    ("{{ ('%(a)s' * 100000) % {'a': 'x' * 1000} }}", TOO_BIG),
+    ("{{ '%999999999d' % 1 }}", TOO_BIG),
+    (
+        "{% set ns = namespace(s='a') %}{% for i in range(40) %}"
+        "{% set ns.s = ns.s ~ ns.s %}{% endfor %}",
+        TOO_BIG,
+    ),
+    ("{% set l0 = ['x'] %}" + DOUBLING + "{{ l24|length }}", TOO_BIG),
+    (NAMESPACES + "{{ n24 }}", TOO_BIG),
+    ("{{ 10**(10**10) }}", TOO_LARGE_NUMBER),
+    (
+        "{% set x %}{% for i in range(100000) %}{{ 'x' * 1000 }}{% endfor %}{% endset %}",
+        TOO_MUCH_OUTPUT,
+    ),
+    (
+        "{{ range(10**9)|list }}",
+        ("memakai range() lebih dari 100.000 angka", "pakai range() yang lebih kecil"),
+    ),
+]
+
+
+def where(tag: str) -> str:
+    shown = tag if len(tag) <= 80 else tag[:77] + "..."
+    return f'(di word/document.xml, paragraf "{shown}")'
+
+
+@pytest.mark.parametrize(("tag", "expected"), GROWING, ids=[tag[:60] for tag, _ in GROWING])
+def test_a_tag_that_grows_without_end_is_refused_before_it_takes_the_memory(
+    tag: str, expected: tuple[str, str], tmp_path: Path
+) -> None:
+    template = with_tag(tmp_path, tag)
+
+    tracemalloc.start()
+    try:
+        outcome = build(template, tmp_path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+    what, fix = expected
+    assert refused(outcome, tmp_path) == f"{label(template)} {what} {where(tag)}; {fix}"
+    assert peak < 300 * 1024 * 1024  # each would take gigabytes
+
+
+ENDLESS = [
+    "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+    "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}",
+    "{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}{{ f(40) }}",
+    "{% for x in [1, 2] recursive %}{% if loop.depth != 40 %}{{ loop([1, 2]) }}{% endif %}"
+    "{% endfor %}",
+]
+
+
+@pytest.mark.parametrize("tag", ENDLESS)
+def test_a_tag_that_would_run_for_hours_is_refused_within_seconds(tag: str, tmp_path: Path) -> None:
+    template = with_tag(tmp_path, tag)
+
+    start = time.monotonic()
+    outcome = build(template, tmp_path)
+    elapsed = time.monotonic() - start
+
+    what, fix = TOO_MANY_STEPS
+    assert refused(outcome, tmp_path) == f"{label(template)} {what} {where(tag)}; {fix}"
+    assert elapsed < 10  # generous: about a second here
+
+
+# -- what a template may still do ----------------------------------------------------
+
+
+def test_what_a_template_may_do_still_works(tmp_path: Path) -> None:
+    tag = (
+        "{{ sasaran|map(attribute='sasaran')|join('; ')|upper }} {{ '%s-%d' % (instansi, "
+        "tahun) }} {{ instansi ~ ' ' ~ tahun }} {% for s in sasaran %}{{ loop.index }}/"
+        "{{ loop.length }}{% endfor %} {{ ([1, 2] * 2)|sum }} {{ range(3)|list }}"
+    )
+    template = with_tag(tmp_path, tag)
+
+    parts = built_parts(build(template, tmp_path), tmp_path)
+
+    text = re.sub(r"<[^>]+>", "", parts["word/document.xml"].decode("utf-8"))
+    instansi = "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"
+    assert (
+        "MENINGKATNYA DISIPLIN APARATUR; MENINGKATNYA KOMPETENSI SUMBER DAYA MANUSIA "
+        f"APARATUR; MENINGKATNYA KUALITAS DAN PENCAPAIAN KINERJA PENYELENGGARAAN URUSAN "
+        f"PERANGKAT DAERAH {instansi}-2024 {instansi} 2024 1/32/33/3 6 [0, 1, 2]"
+    ) in text

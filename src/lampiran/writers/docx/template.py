@@ -2,11 +2,12 @@
 
 A custom template may come from anywhere (another agency, a forum, an e-mail), so it is
 treated as untrusted (security.md): :mod:`.package` keeps only the parts a Word document
-needs and checks them (no macros, no DOCTYPE, safe zip names), and Jinja runs in its
-sandbox with autoescape and strict undefined. Before any document is written, the
-template is checked: a broken tag, or a variable the content does not provide, is
-refused with the part and paragraph it sits in, so that a Word user can find it. What a
-part renders to is checked again as XML, since ``|safe`` can put anything in.
+needs and checks them (no macros, no DOCTYPE, safe zip names), and Jinja runs in a
+sandbox bounded in time and size (:mod:`.sandbox`) with autoescape and strict undefined.
+Before any document is written, the template is checked: a broken tag, or a variable
+the content does not provide, is refused with the part and paragraph it sits in, so that
+a Word user can find it. What a part renders to is checked again as XML, since ``|safe``
+can put anything in.
 
 docxtpl's own preprocessing (``patch_xml``: joining tags split across runs, ``{%tr %}``,
 ``{{p }}``, ``{{r }}``) turns the Word XML into Jinja source. The rendering itself is
@@ -31,10 +32,9 @@ from types import TracebackType
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 
 from lampiran.errors import StepFailed, os_reason
-from lampiran.writers.docx import package
+from lampiran.writers.docx import package, sandbox
 
 DEFAULT_TEMPLATE = "templates/lampiran2.docx"
 """The template inside the package (the same file as ``templates/lampiran2.docx``)."""
@@ -78,7 +78,10 @@ class TemplatePart:
     def render(self, context: Mapping[str, Any], label: str) -> str:
         """The rendered XML, checked; any failure becomes a located :class:`TemplateError`."""
         try:
-            xml = self.template.render(context)
+            xml = sandbox.render(self.template, context)
+        except sandbox.RenderRefused as exc:
+            place = self._place(_template_line(exc.__traceback__))
+            raise TemplateError([f"templat '{label}' {exc.what} ({place}); {exc.fix}"]) from None
         except jinja2.TemplateError as exc:
             line = _template_line(exc.__traceback__)
             raise TemplateError([_describe(exc, label, self.name, self._where(line))]) from None
@@ -113,6 +116,9 @@ class TemplatePart:
                     "periksa tag yang memakai |safe di paragraf itu"
                 ]
             ) from None
+
+    def _place(self, line: int | None) -> str:
+        return f"di {self.name}{_paragraph_hint(self._where(line))}"
 
     def _where(self, line: int | None) -> str:
         if line is None or not 0 < line <= len(self.lines):
@@ -213,7 +219,7 @@ def _prepared_sources(data: bytes) -> Mapping[str, str]:
 
 
 def _compile_part(
-    environment: SandboxedEnvironment,
+    environment: sandbox.BoundedEnvironment,
     name: str,
     source: str,
     label: str,
@@ -254,9 +260,10 @@ def _compile_part(
 
 
 @cache
-def _environment() -> SandboxedEnvironment:
-    """Sandboxed (untrusted templates), escaping (content is text), strict (no blanks)."""
-    return SandboxedEnvironment(
+def _environment() -> sandbox.BoundedEnvironment:
+    """Sandboxed and bounded (untrusted templates), escaping (content is text), strict
+    (no blanks)."""
+    return sandbox.BoundedEnvironment(
         autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True
     )
 
