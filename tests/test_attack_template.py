@@ -724,7 +724,83 @@ def test_a_tag_that_would_run_for_hours_is_refused_within_seconds(tag: str, tmp_
     assert elapsed < 10  # generous: about a second here
 
 
-# -- what a template may still do ----------------------------------------------------
+# -- tags Jinja cannot run here, and tags that compute nonsense ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("tag", "name"),
+    [
+        ("{% include 'kop.docx' %}", "include"),
+        ("{% import 'makro.xml' as m %}", "import"),
+        ("{% from 'makro.xml' import f %}", "from ... import"),
+        ("{% extends 'induk.docx' %}", "extends"),
+    ],
+)
+def test_a_tag_reading_another_template_is_refused(tag: str, name: str, tmp_path: Path) -> None:
+    template = with_tag(tmp_path, tag)
+
+    message = refused(build(template, tmp_path), tmp_path)
+
+    assert message == (
+        f"{label(template)}: tag '{{% {name} %}}' tidak didukung (di word/document.xml, "
+        f'paragraf "{tag}"); templat harus memuat seluruh isinya sendiri: salin isi yang '
+        "dimaksud langsung ke templat"
+    )
+
+
+def test_an_unknown_filter_is_refused_with_its_place(tmp_path: Path) -> None:
+    template = with_tag(tmp_path, "{{ instansi|huruf_besar }}")
+
+    message = refused(build(template, tmp_path), tmp_path)
+
+    assert message == (
+        f"{label(template)}: filter 'huruf_besar' tidak dikenal (di word/document.xml, "
+        'paragraf "{{ instansi|huruf_besar }}"); periksa ejaan nama filter itu (yang '
+        "tersedia hanya bawaan Jinja, misalnya upper, lower, default, join, length)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("tag", "what", "fix"),
+    [
+        ("{{ 1/0 }}", "membagi dengan nol", "periksa pembagian ('/', '//' atau '%') di tag itu"),
+        (
+            "{{ 2.0 ** 100000 }}",
+            "menghitung bilangan yang terlalu besar",
+            "periksa perhitungan di tag itu",
+        ),
+        (
+            "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}",
+            "memanggil macro (atau loop rekursif) terlalu dalam",
+            "pastikan macro yang memanggil dirinya sendiri berhenti",
+        ),
+        (
+            "{{ instansi - 1 }}",
+            "gagal diisi karena nilai yang tidak cocok (TypeError: unsupported operand "
+            "type(s) for -: 'str' and 'int')",
+            "periksa tag itu",
+        ),
+        (
+            "{{ '{}'.format(instansi) }}",
+            "mencoba mengakses bagian Python yang tidak diizinkan",
+            "hapus tag itu dari templat",
+        ),
+        (
+            "{{ [].append(1) }}",
+            "mencoba mengakses bagian Python yang tidak diizinkan",
+            "hapus tag itu dari templat",
+        ),
+    ],
+    ids=["division-by-zero", "overflow", "recursion", "type", "str-format", "list-append"],
+)
+def test_a_tag_that_fails_is_named_with_its_place(
+    tag: str, what: str, fix: str, tmp_path: Path
+) -> None:
+    template = with_tag(tmp_path, tag)
+
+    message = refused(build(template, tmp_path), tmp_path)
+
+    assert message == f'{label(template)} {what} (di word/document.xml, paragraf "{tag}"); {fix}'
 
 
 def test_what_a_template_may_do_still_works(tmp_path: Path) -> None:

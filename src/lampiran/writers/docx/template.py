@@ -4,10 +4,10 @@ A custom template may come from anywhere (another agency, a forum, an e-mail), s
 treated as untrusted (security.md): :mod:`.package` keeps only the parts a Word document
 needs and checks them (no macros, no DOCTYPE, safe zip names), and Jinja runs in a
 sandbox bounded in time and size (:mod:`.sandbox`) with autoescape and strict undefined.
-Before any document is written, the template is checked: a broken tag, or a variable
-the content does not provide, is refused with the part and paragraph it sits in, so that
-a Word user can find it. What a part renders to is checked again as XML, since ``|safe``
-can put anything in.
+Before any document is written, the template is checked: a broken tag, a tag Jinja
+cannot run here (``include``, an unknown filter), or a variable the content does not
+provide, is refused with the part and paragraph it sits in, so that a Word user can find
+it. What a part renders to is checked again as XML, since ``|safe`` can put anything in.
 
 docxtpl's own preprocessing (``patch_xml``: joining tags split across runs, ``{%tr %}``,
 ``{{p }}``, ``{{r }}``) turns the Word XML into Jinja source. The rendering itself is
@@ -32,8 +32,9 @@ from types import TracebackType
 from typing import Any
 
 import jinja2
+from jinja2 import nodes
 
-from lampiran.errors import StepFailed, os_reason
+from lampiran.errors import StepFailed, os_reason, shorten
 from lampiran.writers.docx import package, sandbox
 
 DEFAULT_TEMPLATE = "templates/lampiran2.docx"
@@ -55,6 +56,22 @@ other ``<`` (in a tag's text: ``{% if a < b %}``, ``'<!DOCTYPE'``) are shown as 
 _MISSING_ATTRIBUTE = re.compile(r"has no attribute '([^']+)'|'([^']+)' is undefined")
 _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 """Characters XML 1.0 cannot hold (control characters, lone surrogates)."""
+_UNKNOWN_FILTER = re.compile(r"No (filter|test) named '([^']+)'")
+_UNSUPPORTED_TAGS = {
+    nodes.Extends: "extends",
+    nodes.Include: "include",
+    nodes.Import: "import",
+    nodes.FromImport: "from ... import",
+}
+_TEMPLATE_FAILURES = (
+    ArithmeticError,
+    RecursionError,
+    MemoryError,
+    TypeError,
+    ValueError,
+    LookupError,
+)
+"""What Python raises for a tag that computes nonsense (``1/0``, ``'a' - 1``, ...)."""
 
 
 class TemplateError(StepFailed):
@@ -85,6 +102,9 @@ class TemplatePart:
         except jinja2.TemplateError as exc:
             line = _template_line(exc.__traceback__)
             raise TemplateError([_describe(exc, label, self.name, self._where(line))]) from None
+        except _TEMPLATE_FAILURES as exc:
+            place = self._place(_template_line(exc.__traceback__))
+            raise TemplateError([_describe_failure(exc, label, place)]) from None
         self._check_rendered(xml, label)
         return xml.replace("\n<w:p", "<w:p")
 
@@ -226,6 +246,8 @@ def _compile_part(
     problems: list[str],
     relationship_ids: frozenset[str],
 ) -> TemplatePart | None:
+    from jinja2 import meta
+
     lines = tuple(source.split("\n"))
 
     def paragraph_at(line: int | None) -> str:
@@ -240,9 +262,28 @@ def _compile_part(
             "'{%' perlu '%}', setiap 'for'/'if' perlu 'endfor'/'endif')"
         )
         return None
-    from jinja2 import meta
-
-    for variable in sorted(meta.find_undeclared_variables(parsed) - CONTEXT_NAMES):
+    except RecursionError:
+        problems.append(_too_deep(label, name))
+        return None
+    unsupported = list(parsed.find_all(tuple(_UNSUPPORTED_TAGS)))
+    for node in unsupported:
+        problems.append(
+            f"templat '{label}': tag '{{% {_UNSUPPORTED_TAGS[type(node)]} %}}' tidak didukung "
+            f"(di {name}{_paragraph_hint(paragraph_at(node.lineno))}); templat harus memuat "
+            "seluruh isinya sendiri: salin isi yang dimaksud langsung ke templat"
+        )
+    if unsupported:
+        return None
+    try:
+        undeclared = meta.find_undeclared_variables(parsed)
+        compiled = environment.from_string(parsed)
+    except jinja2.TemplateSyntaxError as exc:
+        problems.append(_describe_compile_error(exc, label, name, paragraph_at(exc.lineno)))
+        return None
+    except RecursionError:
+        problems.append(_too_deep(label, name))
+        return None
+    for variable in sorted(undeclared - CONTEXT_NAMES):
         where = next(
             (
                 paragraph_text(line)
@@ -256,7 +297,7 @@ def _compile_part(
             f"(di {name}{_paragraph_hint(where)}); variabel yang tersedia: "
             f"{', '.join(sorted(CONTEXT_NAMES))}"
         )
-    return TemplatePart(name, environment.from_string(parsed), lines, relationship_ids)
+    return TemplatePart(name, compiled, lines, relationship_ids)
 
 
 @cache
@@ -300,8 +341,54 @@ def _rendered_paragraph(xml: str, line: int | None) -> str:
     return next((text for text in map(paragraph_text, reversed(lines[:line])) if text), "")
 
 
+def _too_deep(label: str, part: str) -> str:
+    return (
+        f"templat '{label}': tag di {part} bertingkat terlalu dalam; "
+        "sederhanakan tag itu (kurangi kurung dan tag di dalam tag)"
+    )
+
+
+def _describe_compile_error(
+    exc: jinja2.TemplateSyntaxError, label: str, part: str, where: str
+) -> str:
+    place = f"di {part}{_paragraph_hint(where)}"
+    unknown = _UNKNOWN_FILTER.search(exc.message or "")
+    if unknown:
+        kind = "filter" if unknown.group(1) == "filter" else "pengujian (is ...)"
+        return (
+            f"templat '{label}': {kind} '{unknown.group(2)}' tidak dikenal ({place}); "
+            f"periksa ejaan nama {kind} itu (yang tersedia hanya bawaan Jinja, misalnya "
+            "upper, lower, default, join, length)"
+        )
+    return f"templat '{label}': tag tidak dapat dipakai ({place}): {exc.message}"
+
+
+def _describe_failure(exc: Exception, label: str, place: str) -> str:
+    """A Python error raised by a tag, in the user's words."""
+    if isinstance(exc, ZeroDivisionError):
+        what, fix = "membagi dengan nol", "periksa pembagian ('/', '//' atau '%') di tag itu"
+    elif isinstance(exc, ArithmeticError):
+        what, fix = "menghitung bilangan yang terlalu besar", "periksa perhitungan di tag itu"
+    elif isinstance(exc, RecursionError):
+        what = "memanggil macro (atau loop rekursif) terlalu dalam"
+        fix = "pastikan macro yang memanggil dirinya sendiri berhenti"
+    elif isinstance(exc, MemoryError):
+        what, fix = "kehabisan memori saat diisi", "periksa pengulangan dan perhitungan di tag itu"
+    else:
+        what = f"gagal diisi karena nilai yang tidak cocok ({type(exc).__name__}: "
+        what += f"{shorten(str(exc), 80)})"
+        fix = "periksa tag itu"
+    return f"templat '{label}' {what} ({place}); {fix}"
+
+
 def _describe(exc: jinja2.TemplateError, label: str, part: str, where: str) -> str:
     place = f"di {part}{_paragraph_hint(where)}"
+    unknown = _UNKNOWN_FILTER.search(exc.message or "")
+    if unknown:
+        return (
+            f"templat '{label}': filter '{unknown.group(2)}' tidak dikenal ({place}); "
+            "periksa ejaan nama filter itu"
+        )
     if isinstance(exc, jinja2.exceptions.SecurityError):
         return (
             f"templat '{label}' mencoba mengakses bagian Python yang tidak diizinkan "
