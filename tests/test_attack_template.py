@@ -820,3 +820,42 @@ def test_what_a_template_may_do_still_works(tmp_path: Path) -> None:
         f"APARATUR; MENINGKATNYA KUALITAS DAN PENCAPAIAN KINERJA PENYELENGGARAAN URUSAN "
         f"PERANGKAT DAERAH {instansi}-2024 {instansi} 2024 1/32/33/3 6 [0, 1, 2]"
     ) in text
+
+
+# -- SOURCE_DATE_EPOCH ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value", ["99999999999999", "-5", "1e9", "315532799", "4102444800", "１７１７２０００００"]
+)
+def test_a_source_date_epoch_out_of_range_is_refused_with_the_accepted_form(
+    value: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+
+    outcome = run_lampiran("build", str(CONTENT_2024), "-o", str(tmp_path / "dist"))
+
+    assert outcome.code == 2
+    assert outcome.err == (
+        f"Galat: SOURCE_DATE_EPOCH '{value}' tidak dapat dipakai: isi dengan bilangan bulat "
+        "jumlah detik sejak 1 Januari 1970 UTC, antara 315532800 (1 Januari 1980) dan "
+        "4102444799 (31 Desember 2099), misalnya 1717200000; atau kosongkan variabel itu "
+        "agar tanggal diambil dari isi\n"
+    )
+    assert not (tmp_path / "dist").exists()
+
+
+@pytest.mark.parametrize(
+    ("value", "stamp"),
+    [("315532800", "1980-01-01T00:00:00Z"), ("4102444799", "2099-12-31T23:59:59Z")],
+)
+def test_the_first_and_last_source_date_epoch_are_accepted(
+    value: str, stamp: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+
+    outcome = run_lampiran("build", str(CONTENT_2024), "-o", str(tmp_path / "dist"))
+
+    assert outcome.code == 0, outcome.err
+    with zipfile.ZipFile(tmp_path / "dist" / BUILT) as package:
+        assert stamp.encode() in package.read("docProps/core.xml")
