@@ -198,7 +198,7 @@ def _compile(data: bytes, label: str) -> Template:
     except templatepackage.PackageProblem as exc:
         raise TemplateError([f"templat '{label}' {exc}"]) from None
     environment = _environment()
-    prepared = _prepared_sources(data)
+    prepared, code = _prepared_sources(data)
     parts: dict[str, TemplatePart] = {}
     problems: list[str] = []
     contents = dict(entries)
@@ -207,6 +207,9 @@ def _compile(data: bytes, label: str) -> Template:
             continue
         source = prepared.get(name) or jinja_source(content.decode("utf-8"))
         ids = templatepackage.relationship_ids(contents, name)
+        if name in code:
+            parts[name] = _precompiled_part(environment, name, source, code[name], ids)
+            continue
         part = _compile_part(environment, name, source, label, problems, ids)
         if part is not None:
             parts[name] = part
@@ -222,22 +225,44 @@ def jinja_source(xml: str) -> str:
     return _PARAGRAPH_START.sub(r"\n<w:p\1", DocxTemplate.patch_xml(None, xml))
 
 
-def _prepared_sources(data: bytes) -> Mapping[str, str]:
-    """The Jinja sources of the package's own template, prepared when it was generated.
+def _prepared_sources(data: bytes) -> tuple[Mapping[str, str], Mapping[str, str]]:
+    """The Jinja sources and compiled code of the package's own template, made with it.
 
     Importing docxtpl (and python-docx with it) costs about 0.1 s at every start, only to
-    run its preprocessing on a template that never changes; ``scripts/make_template.py``
-    stores the result next to the template, keyed by the template's SHA-256. Any other
-    template (or a changed one) goes through docxtpl.
+    run its preprocessing on a template that never changes, and compiling its Jinja
+    another 30 ms; ``scripts/make_template.py`` stores both next to the template, keyed
+    by the template's SHA-256 (a test keeps them equal to what the script makes). Any
+    other template (or a changed one) goes through docxtpl and is compiled and checked.
     """
     prepared = resources.files("lampiran").joinpath(PREPARED_SOURCES)
     if not prepared.is_file():
-        return {}
+        return {}, {}
     stored = json.loads(prepared.read_text(encoding="utf-8"))
     if stored.get("sha256") != hashlib.sha256(data).hexdigest():
-        return {}
+        return {}, {}
     parts: dict[str, str] = stored["parts"]
-    return parts
+    code: dict[str, str] = stored.get("code", {})
+    return parts, code
+
+
+def compiled_code(name: str, source: str) -> str:
+    """The Python code Jinja compiles ``source`` to, in the bounded environment."""
+    code: str = _environment().compile(source, name=name, raw=True)
+    return code
+
+
+def _precompiled_part(
+    environment: sandbox.BoundedEnvironment,
+    name: str,
+    source: str,
+    code: str,
+    relationship_ids: frozenset[str],
+) -> TemplatePart:
+    """A part of the package's own template from its stored code (checked when made)."""
+    compiled = environment.template_class.from_code(
+        environment, compile(code, name, "exec"), environment.make_globals(None), None
+    )
+    return TemplatePart(name, compiled, tuple(source.split("\n")), relationship_ids)
 
 
 def _compile_part(
