@@ -12,8 +12,10 @@ Exit codes: 0 no error, 1 an error in the content (or a failed step), 2 a usage 
 from __future__ import annotations
 
 import io
+import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 import click
 
@@ -51,8 +53,37 @@ def _with_debug_flag_first(argv: Sequence[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Entry point: run the command, turning every expected failure into a message."""
-    args = _with_debug_flag_first(sys.argv[1:] if argv is None else argv)
+    """Entry point of the console script (``argv`` None) and of in-process callers.
+
+    Run as the console script, the process ends with :func:`os._exit` once everything
+    is written and flushed: tearing down the interpreter (freeing every module and
+    object of pydantic, Jinja, lxml...) takes longer than a small build itself, and
+    nothing of it is needed. Every temporary file and child process has been cleaned
+    up by then, on every path (``finally`` blocks and :mod:`lampiran.interrupts`).
+    """
+    if argv is not None:
+        run(argv)
+        return
+    try:
+        run(sys.argv[1:])
+    except SystemExit as exc:
+        _exit_without_teardown(exc.code)
+    _exit_without_teardown(0)
+
+
+def _exit_without_teardown(code: object) -> NoReturn:
+    status = code if isinstance(code, int) else (0 if code is None else EXIT_FAILED)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed pipe (lampiran ... | head): nothing to lose
+        pass
+    os._exit(status)
+
+
+def run(argv: Sequence[str]) -> None:
+    """Run the command, turning every expected failure into a message and exit code."""
+    args = _with_debug_flag_first(argv)
     debug = "--debug" in args
     try:
         with interrupts.terminate_as_interrupt():
