@@ -62,6 +62,18 @@ def test_a_one_line_value_over_two_thousand_characters_is_refused(tmp_path: Path
     )
 
 
+def test_a_target_over_two_thousand_characters_is_refused(tmp_path: Path) -> None:
+    sasaran = sasaran_with("Uraian.").replace("target: 90%", f"target: {'9' * 2001}%")
+    folder = write_year(tmp_path, VALID_DOKUMEN, {"01-a.yaml": sasaran})
+
+    checked = run_lampiran("check", str(folder))
+
+    assert checked.code == 1
+    assert "indikator[0].target: teks ini 2.002 karakter, lebih panjang dari batas 2.000" in (
+        checked.out
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "printed"),
     [

@@ -201,6 +201,7 @@ _TARGET_SCHEMA = {
     "patternErrorMessage": (
         "Target ditulis satu baris dengan koma sebagai pemisah desimal, misalnya 99,99%."
     ),
+    "maxLength": MAX_LINE_CHARACTERS,
 }
 
 
@@ -426,6 +427,7 @@ class Indikator(_Strict):
         if not isinstance(value, str):
             return value
         _refuse_unprintable(value)
+        _refuse_longer_than(value.strip(), MAX_LINE_CHARACTERS)
         try:
             return normalize_target(value, unquoted_number=unquoted)
         except TargetTextError as exc:
