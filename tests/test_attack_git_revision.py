@@ -9,37 +9,20 @@ revision and the place.
 
 from __future__ import annotations
 
-import subprocess
 import tempfile
 import time
 from pathlib import Path
 
 import pytest
 
-from conftest import VALID_DOKUMEN, VALID_SASARAN, require_tool, run_lampiran, write_year
+from conftest import VALID_DOKUMEN, VALID_SASARAN, run_git, run_lampiran, write_year
 
 Entry = tuple[str, bytes, str]
 """A tree entry: mode, name, object id."""
 
 
 def git(repo: Path, *args: str, stdin: bytes | None = None) -> str:
-    result = subprocess.run(
-        [
-            require_tool("git"),
-            "-c",
-            "user.name=Uji",
-            "-c",
-            "user.email=uji@example.org",
-            "-c",
-            "commit.gpgsign=false",
-            *args,
-        ],
-        cwd=repo,
-        input=stdin,
-        capture_output=True,
-        check=True,
-    )
-    return result.stdout.decode().strip()
+    return run_git(repo, *args, stdin=stdin).strip()
 
 
 def blob(repo: Path, data: bytes) -> str:

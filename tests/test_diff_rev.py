@@ -3,32 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from conftest import VALID_SASARAN, require_tool, run_lampiran, write_year
-
-
-def git(repo: Path, *args: str) -> str:
-    result = subprocess.run(
-        [
-            require_tool("git"),
-            "-c",
-            "user.name=Uji",
-            "-c",
-            "user.email=uji@example.org",
-            "-c",
-            "commit.gpgsign=false",
-            *args,
-        ],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return result.stdout
+from conftest import run_git as git
 
 
 def state(repo: Path) -> tuple[str, str, str, dict[str, bytes]]:
