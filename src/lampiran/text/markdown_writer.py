@@ -33,7 +33,8 @@ from lampiran.blocks import (
     Runs,
     Text,
 )
-from lampiran.text.markdown import ESCAPABLE, LIST_ITEM, parse_prose
+from lampiran.text.listlines import LIST_ITEM
+from lampiran.text.markdown import ESCAPABLE, parse_prose
 from lampiran.text.sentences import sentence_gaps
 
 _HARD_BREAK = "  \n"
