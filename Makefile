@@ -1,25 +1,29 @@
-# lampiran: make build (siapkan lalu buat dokumen 2024), make test (semua pemeriksaan).
+# lampiran: make build (siapkan lalu buat dokumen tahun terbaru), make test (semua pemeriksaan).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
-YEAR ?= content/2024
+# YEAR=2025 atau YEAR=content/2025; kosong: tahun terbaru di content/.
+YEAR ?=
+YEAR_DIR = $(if $(YEAR),$(if $(filter content/%,$(YEAR)),$(YEAR),content/$(YEAR)),)
+PIP := $(BIN)/python -m pip --quiet --quiet --disable-pip-version-check
 
 .PHONY: build test check lint typecheck pytest system-deps bench regenerate clean
 
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
+	@echo "Menyiapkan .venv/ dan memasang pustaka (sekali saja; perlu internet)..."
+	@$(PYTHON) -m venv $(VENV)
+	@$(PIP) install --upgrade pip
+	@$(PIP) install -e '.[test]'
+	@touch $(STAMP)
 
-## Siapkan lingkungan lalu buat dokumen Word content/2024 ke dist/.
+## Siapkan lingkungan lalu buat dokumen Word tahun terbaru (atau YEAR=2025) ke dist/.
 build: $(STAMP)
-	$(BIN)/lampiran build $(YEAR) -o dist
+	@$(BIN)/lampiran build $(YEAR_DIR) -o dist
 
-## Periksa isi content/2024.
+## Periksa isi tahun terbaru (atau YEAR=2025).
 check: $(STAMP)
-	$(BIN)/lampiran check $(YEAR)
+	@$(BIN)/lampiran check $(YEAR_DIR)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts
