@@ -172,6 +172,10 @@ def test_import_with_another_tahun_writes_that_year(tmp_path: Path) -> None:
     assert result.code == 0, result.err
     year, _ = load_year(tmp_path / "c" / "2025")
     assert year is not None and year.dokumen.tahun == 2025
+    assert (
+        "- judul: judul dokumen menyebut tahun 2024; isinya ditulis sebagai tahun 2025 "
+        "(--tahun); periksa tanggal dan target yang masih tahun 2024\n"
+    ) in result.out
 
 
 # -- property: generated years -------------------------------------------------------------

@@ -260,7 +260,7 @@ def test_init_from_a_word_file_fills_the_year_from_it(tmp_path: Path) -> None:
     )
     diff = run_lampiran("diff", str(CONTENT_2024), str(repo / "content" / "2024"))
     assert "Tidak ada perubahan isi." in diff.out
-    assert "1. Baca hasil impor di content/2024/ dan perbaiki yang disebut di atas.\n" in result.out
+    assert "1. Baca hasil impor di content/2024/.\n" in result.out
 
 
 def test_init_from_a_word_file_takes_no_instansi(tmp_path: Path) -> None:

@@ -81,8 +81,8 @@ def example_year(instansi: str, tahun: int) -> dict[str, str]:
 def starter(year_files: dict[str, str], tahun: int, ci: CiKind | None) -> Starter:
     """Every file of the new repository, the year given as files of ``content/<tahun>/``."""
     made = Starter()
-    for relative, text in year_files.items():
-        made.files[f"{CONTENT_DIR}/{tahun}/{relative}"] = text.encode("utf-8")
+    for relative in sorted(year_files, key=lambda name: ("/" in name, name)):
+        made.files[f"{CONTENT_DIR}/{tahun}/{relative}"] = year_files[relative].encode("utf-8")
     made.files[f"{CONTENT_DIR}/kamus.txt"] = data_text("kamus.txt").encode("utf-8")
     for name, model in SCHEMAS.items():
         made.files[f"{SCHEMA_DIR}/{name}"] = render_schema(model).encode("utf-8")

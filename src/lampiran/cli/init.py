@@ -109,6 +109,7 @@ def init_command(
             "ganti teks HURUF BESAR dan teks contohnya."
         )
     else:
-        click.echo(f"1. Baca hasil impor di {year}/ dan perbaiki yang disebut di atas.")
+        fix = " dan perbaiki yang disebut di atas" if notices else ""
+        click.echo(f"1. Baca hasil impor di {year}/{fix}.")
     click.echo("2. Periksa dengan 'lampiran check'.")
     click.echo("3. Buat dokumennya dengan 'lampiran build'.")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lampiran.errors import StepFailed, UsageProblem
-from lampiran.importers.docx import DocumentRead, read_lampiran2
+from lampiran.importers.docx import DocumentRead, Finding, read_lampiran2
 from lampiran.importers.wordbody import read_body
 from lampiran.importers.wordpackage import open_word_file
 from lampiran.importers.yearfiles import (
@@ -54,6 +54,15 @@ def read_word_file(path: Path, tahun: int | None = None) -> tuple[DocumentRead, 
         raise UsageProblem(
             f"{shown}: judulnya menyebut tahun {year}, di luar {MIN_TAHUN}-{MAX_TAHUN}; "
             "sebutkan tahunnya dengan --tahun"
+        )
+    if tahun is not None and read.tahun is not None and read.tahun != tahun:
+        read.findings.insert(
+            0,
+            Finding(
+                "judul",
+                f"judul dokumen menyebut tahun {read.tahun}; isinya ditulis sebagai tahun "
+                f"{tahun} (--tahun); periksa tanggal dan target yang masih tahun {read.tahun}",
+            ),
         )
     return read, content_files(read, year, path.name)
 
