@@ -31,7 +31,7 @@ from docx.oxml.ns import nsdecls, qn
 
 from lampiran.documents import lampiran2
 from lampiran.documents.common import PIHAK_KEDUA, PIHAK_PERTAMA
-from lampiran.writers.docx.layout import PAPER_SIZES, SIGNATURE_CAPTION
+from lampiran.writers.docx.layout import PAPER_SIZES
 from lampiran.writers.docx.numbering import NUMBERING_NAMES
 from lampiran.writers.docx.prose import LIST_INDENT_TWIPS
 from lampiran.writers.docx.render import NARRATIVE, TABLE_CELL
@@ -61,13 +61,27 @@ TARGET_COLUMNS = tuple(
     for column, width in zip(lampiran2.TARGET_COLUMNS, TARGET_WIDTHS, strict=True)
 )
 
+SIGNATURE_CAPTION = "Tanda tangan"
+"""Alt Text of the signature table (for screen readers; layout finds it by the names)."""
+
+CELL_PADDING = 57
+"""Padding above and below the text of every table cell (1 mm), so text never touches
+a border."""
+
 W = nsdecls("w")
 ARIAL = '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="Arial" w:cs="Arial"/>'
 LANG = '<w:lang w:val="id-ID" w:eastAsia="id-ID" w:bidi="ar-SA"/>'
 
 # (style id, name, based on, paragraph properties, run properties, next style)
 PARAGRAPH_STYLES: tuple[tuple[str, str, str | None, str, str, str | None], ...] = (
-    ("Normal", "Normal", None, '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>', "", None),
+    (
+        "Normal",
+        "Normal",
+        None,
+        '<w:widowControl/><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>',
+        ARIAL + '<w:sz w:val="24"/><w:szCs w:val="24"/>',
+        None,
+    ),
     (
         "Title",
         "Title",
@@ -89,7 +103,7 @@ PARAGRAPH_STYLES: tuple[tuple[str, str, str | None, str, str, str | None], ...] 
         "Heading2",
         "heading 2",
         "Normal",
-        '<w:keepNext/><w:keepLines/><w:spacing w:before="120" w:after="60"/>'
+        '<w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="60"/>'
         '<w:outlineLvl w:val="1"/>',
         "<w:b/><w:bCs/>",
         "IsiUraian",
@@ -146,6 +160,14 @@ PARAGRAPH_STYLES: tuple[tuple[str, str, str | None, str, str, str | None], ...] 
         "",
         None,
     ),
+    (
+        "NamaPenandaTangan",
+        "Nama Penanda Tangan",
+        "TandaTangan",
+        "",
+        '<w:b/><w:bCs/><w:u w:val="single"/>',
+        None,
+    ),
     ("Footer", "footer", "Normal", '<w:jc w:val="center"/>', "", None),
 )
 KEPT_STYLES = {"DefaultParagraphFont", "TableNormal", "NoList", "TableGrid"}
@@ -156,11 +178,9 @@ NUMBERING = f"""<w:numbering {W}>
 <w:abstractNum w:abstractNumId="1">
 <w:multiLevelType w:val="hybridMultilevel"/><w:name w:val="{NUMBERING_NAMES["bullet"]}"/>
 <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="\u2022"/>
-<w:lvlJc w:val="left"/><w:pPr><w:ind {INDENT_1}/></w:pPr>
-<w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/></w:rPr></w:lvl>
+<w:lvlJc w:val="left"/><w:pPr><w:ind {INDENT_1}/></w:pPr></w:lvl>
 <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="\u2013"/>
-<w:lvlJc w:val="left"/><w:pPr><w:ind {INDENT_2}/></w:pPr>
-<w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/></w:rPr></w:lvl>
+<w:lvlJc w:val="left"/><w:pPr><w:ind {INDENT_2}/></w:pPr></w:lvl>
 </w:abstractNum>
 <w:abstractNum w:abstractNumId="2">
 <w:multiLevelType w:val="hybridMultilevel"/><w:name w:val="{NUMBERING_NAMES["decimal"]}"/>
@@ -231,15 +251,13 @@ def define_styles(document: Any) -> None:
         styles.append(parse_xml(style_xml(*definition)))
 
 
-def paragraph(
-    container: Any, text: str, style: str, *, bold: bool = False, underline: bool = False
-) -> Any:
+def paragraph(container: Any, text: str, style: str) -> Any:
+    """A paragraph in a named style; its text carries no formatting of its own, so
+    that changing a style in Word changes every paragraph of that style."""
     result = container.add_paragraph()
     set_style(result, style)
     if text:
-        run = result.add_run(text)
-        run.bold = bold or None
-        run.underline = underline or None
+        result.add_run(text)
     return result
 
 
@@ -263,9 +281,16 @@ def fixed_table(document: Any, widths: list[int], *, style: str | None, caption:
     for child in list(tbl_pr):
         if child.tag != qn("w:tblStyle"):
             tbl_pr.remove(child)
-    # Schema order: tblStyle, tblW, tblLayout, tblLook, tblCaption.
+    # Schema order: tblStyle, tblW, tblLayout, tblCellMar, tblLook, tblCaption.
     tbl_pr.append(parse_xml(f'<w:tblW {W} w:w="{sum(widths)}" w:type="dxa"/>'))
     tbl_pr.append(parse_xml(f'<w:tblLayout {W} w:type="fixed"/>'))
+    tbl_pr.append(
+        parse_xml(
+            f'<w:tblCellMar {W}><w:top w:w="{CELL_PADDING}" w:type="dxa"/>'
+            f'<w:left w:w="108" w:type="dxa"/><w:bottom w:w="{CELL_PADDING}" w:type="dxa"/>'
+            '<w:right w:w="108" w:type="dxa"/></w:tblCellMar>'
+        )
+    )
     tbl_pr.append(
         parse_xml(
             f'<w:tblLook {W} w:val="04A0" w:firstRow="1" w:lastRow="0" '
@@ -284,11 +309,13 @@ def add_row(
     cells: list[tuple[str, str]],
     *,
     header: bool = False,
-    split_ok: bool = False,
 ) -> Any:
+    """A row of the table; only the header row is marked in the template (kept whole and
+    repeated): whether a content row may split is decided for each row when rendering,
+    from its height (lampiran.writers.docx.tablewidths)."""
     row = table.add_row()
-    if not split_ok:
-        row_properties(row, header=header)
+    if header:
+        row_properties(row, header=True)
     for cell, width, (text, style) in zip(row.cells, widths, cells, strict=True):
         cell.width = width * 635  # twips to EMU
         set_style(cell.paragraphs[0], style)
@@ -367,6 +394,8 @@ def build_signature(document: Any) -> None:
     half = TEXT_WIDTH // 2
     widths = [half, TEXT_WIDTH - half]
     table = fixed_table(document, widths, style=None, caption=SIGNATURE_CAPTION)
+    cell_margins = table._tbl.tblPr.find(qn("w:tblCellMar"))
+    cell_margins.getparent().remove(cell_margins)
     titles, signatures = table.add_row(), table.add_row()
     for row in (titles, signatures):
         row_properties(row)
@@ -391,7 +420,7 @@ def build_signature(document: Any) -> None:
         set_style(bottom.paragraphs[0], "TandaTangan")
         for _ in range(3):
             paragraph(bottom, "", "TandaTangan")
-        paragraph(bottom, f"{{{{ {who}.nama }}}}", "TandaTangan", bold=True, underline=True)
+        paragraph(bottom, f"{{{{ {who}.nama }}}}", "NamaPenandaTangan")
         # Whole paragraphs, so that a party without pangkat or NIP leaves no blank line.
         for line, field in (
             (f"{{{{ {who}.pangkat }}}}", "pangkat"),

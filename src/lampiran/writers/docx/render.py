@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +26,10 @@ from lampiran.writers.docx.layout import PAPER_SIZES, finish_document
 from lampiran.writers.docx.numbering import numbering_base
 from lampiran.writers.docx.oxml import Element, parse_xml, qn, val
 from lampiran.writers.docx.prose import ProseStyles, ProseWriter
-from lampiran.writers.docx.template import load_template
+from lampiran.writers.docx.styles import STYLES_PART, THEME_PART, StyleSheet
+from lampiran.writers.docx.template import Template, load_template
 
-NARRATIVE = ProseStyles(paragraph="IsiUraian", list_item="DaftarUraian")
+NARRATIVE = ProseStyles(paragraph="IsiUraian", list_item="DaftarUraian", split_lines=True)
 TABLE_CELL = ProseStyles(paragraph="IsiTabel", list_item="DaftarTabel")
 
 DOCUMENT_PART = "word/document.xml"
@@ -47,8 +49,11 @@ def write_lampiran2(document: Lampiran2, template_path: Path | None, paper: str)
     if paper not in PAPER_SIZES:
         raise UsageProblem(f"ukuran kertas '{paper}' tidak dikenal; pilih F4 atau A4")
     template = load_template(template_path)
+    sheet = _style_sheet(template)
     numbering = numbering_base(template.entry(package.NUMBERING_PART))
-    prose = _PlaceholderProse(ProseWriter(first_num_id=numbering.next_num_id))
+    offsets = {styles.paragraph: _list_offset(sheet, styles) for styles in (NARRATIVE, TABLE_CELL)}
+    writer = ProseWriter(first_num_id=numbering.next_num_id, list_offsets=offsets)
+    prose = _PlaceholderProse(writer)
     context = lampiran2_context(document, prose)
     replaced: dict[str, bytes] = {}
     for name, part in template.parts.items():
@@ -61,11 +66,35 @@ def write_lampiran2(document: Lampiran2, template_path: Path | None, paper: str)
         root = parse_xml(xml.encode("utf-8"))
         prose.splice(root)
         if name == DOCUMENT_PART:
-            finish_document(root, paper)
+            finish_document(root, paper, sheet, _signature_texts(document))
         replaced[name] = (_XML_DECLARATION + etree.tostring(root, encoding="unicode")).encode()
     replaced[package.NUMBERING_PART] = numbering.with_lists(prose.writer.lists)
     replaced[package.CORE_PART] = package.core_properties(document.properties)
     return package.write_package(template.entries, replaced)
+
+
+def _list_offset(sheet: StyleSheet, styles: ProseStyles) -> int:
+    """Lists start where the paragraphs around them start their first line."""
+    look = sheet.style_look(styles.paragraph)
+    return max(look.left + look.first_line, 0)
+
+
+def _signature_texts(document: Lampiran2) -> tuple[str, ...]:
+    """The lines only the signature block prints: the names of both parties."""
+    signing = document.penandatangan
+    if signing is None:
+        return ()
+    return (signing.left.nama, signing.right.nama)
+
+
+@cache
+def _sheet_of(styles: bytes | None, theme: bytes | None) -> StyleSheet:
+    return StyleSheet.from_parts({STYLES_PART: styles, THEME_PART: theme})
+
+
+def _style_sheet(template: Template) -> StyleSheet:
+    """The template's styles, read once per template."""
+    return _sheet_of(template.entry(STYLES_PART), template.entry(THEME_PART))
 
 
 def lampiran2_context(document: Lampiran2, prose: _PlaceholderProse) -> dict[str, Any]:
