@@ -281,14 +281,59 @@ def test_a_template_asking_for_an_unknown_field_is_refused_with_its_place(
 
 
 def test_a_template_with_a_broken_tag_is_refused_with_its_place(tmp_path: Path) -> None:
-    template = rewrite_template(tmp_path, "{{ s.nomor }}", "{{ s.nomor }")
+    template = rewrite_template(tmp_path, "{{ s.nomor }}", "{{ s.nomor + }}")
 
     outcome = build_with(template, tmp_path)
 
     assert outcome.code == 1
     assert "tag rusak di word/document.xml" in outcome.err
-    assert "Penjelasan Kinerja {{ s.nomor }" in outcome.err
+    assert "Penjelasan Kinerja {{ s.nomor + }}" in outcome.err
     assert not (tmp_path / "dist").exists()
+
+
+@pytest.mark.parametrize(
+    ("broken", "why"),
+    [
+        ("{{ s.sasaran }", "'{{' tidak ditutup dengan '}}'"),
+        ("{{ s.sasaran", "'{{' tidak ditutup dengan '}}'"),
+        ("{ s.sasaran }}", "'}}' tanpa pembuka"),
+        ("{{ s.sasaran %}", "'{{' ditutup dengan '%}', seharusnya '}}'"),
+    ],
+)
+def test_a_template_tag_missing_a_brace_is_refused_with_its_place(
+    tmp_path: Path, broken: str, why: str
+) -> None:
+    # Jinja reads "{{ s.sasaran }" on into the next tag: without the check the build
+    # succeeded and every sasaran title was silently missing.
+    template = rewrite_template(tmp_path, "{{ s.sasaran }}", broken)
+
+    outcome = build_with(template, tmp_path)
+
+    assert outcome.code == 1, outcome.err
+    assert (
+        f"templat '{template.as_posix()}': tag tidak lengkap di word/document.xml, "
+        f'paragraf "{broken}": {why}; perbaiki tag itu di Word' in outcome.err
+    )
+    assert "Traceback" not in outcome.err
+    assert not (tmp_path / "dist").exists()
+
+
+def test_every_incomplete_tag_of_a_template_is_named(tmp_path: Path) -> None:
+    template = rewrite_template(tmp_path, "{{ tahun }}", "{{ tahun }")
+    with zipfile.ZipFile(template) as source:
+        entries = {info.filename: source.read(info) for info in source.infolist()}
+    entries["word/document.xml"] = entries["word/document.xml"].replace(
+        b"{{ instansi }}", b"{{ instansi }"
+    )
+    with zipfile.ZipFile(template, "w") as target:
+        for name, content in entries.items():
+            target.writestr(name, content)
+
+    outcome = build_with(template, tmp_path)
+
+    assert outcome.code == 1
+    assert 'paragraf "{{ instansi }"' in outcome.err
+    assert 'paragraf "PENJELASAN KINERJA TAHUN {{ tahun }"' in outcome.err
 
 
 def test_a_template_reaching_python_internals_is_refused(tmp_path: Path) -> None:
