@@ -374,3 +374,67 @@ def test_a_template_is_refused_when_it_declares_entities(tmp_path: Path) -> None
 
     assert outcome.code == 1
     assert "DOCTYPE" in outcome.err
+
+
+# -- indents of the narrative -------------------------------------------------------------
+
+
+def paragraph_text(paragraph: object) -> str:
+    return "".join(t.text or "" for t in paragraph.iter(f"{W}t"))  # type: ignore[attr-defined]
+
+
+def test_narrative_list_numbers_line_up_with_the_first_line_indent() -> None:
+    data = render_folder(LENGKAP_2025)
+    document = part(data, "word/document.xml")
+    styles = part(data, "word/styles.xml")
+    indent = styles.find(f"{W}style[@{W}styleId='IsiUraian']/{W}pPr/{W}ind")
+    assert indent is not None
+    first_line = int(attr(indent, "firstLine"))
+
+    items = [
+        p
+        for p in document.iter(f"{W}p")
+        if p.find(f"{W}pPr/{W}pStyle[@{W}val='DaftarUraian']") is not None
+    ]
+    assert len(items) == 8  # 2 + 2 nested, 2 bullets, 2 in the last list
+    for item in items:
+        level = int(attr(item.find(f"{W}pPr/{W}numPr/{W}ilvl"), "val"))
+        ind = item.find(f"{W}pPr/{W}ind")
+        assert ind is not None
+        # The number hangs at the first-line indent (one level further in per level).
+        number_at = int(attr(ind, "left")) - int(attr(ind, "hanging"))
+        assert number_at == first_line + 360 * level
+
+
+def test_a_hard_line_break_in_the_narrative_keeps_the_first_line_indent() -> None:
+    document = part(render_folder(LENGKAP_2025), "word/document.xml")
+
+    paragraphs = list(document.iter(f"{W}p"))
+    texts = [paragraph_text(p) for p in paragraphs]
+    first = paragraphs[texts.index("Baris pertama alamat")]
+    second = paragraphs[texts.index("Baris kedua alamat")]
+    assert second is first.getnext()
+    for line in (first, second):
+        assert attr(line.find(f"{W}pPr/{W}pStyle"), "val") == "IsiUraian"  # indented
+        assert line.find(f".//{W}br") is None
+    # One paragraph to the eye: no space between the two lines.
+    assert attr(first.find(f"{W}pPr/{W}spacing"), "after") == "0"
+    assert second.find(f"{W}pPr/{W}spacing") is None
+
+
+def test_sub_headings_have_clearly_more_space_above_than_below() -> None:
+    styles = part(render_folder(CONTENT_2024), "word/styles.xml")
+
+    spacing = styles.find(f"{W}style[@{W}styleId='Heading2']/{W}pPr/{W}spacing")
+    assert spacing is not None
+    assert int(attr(spacing, "before")) >= 3 * int(attr(spacing, "after"))
+
+
+def test_table_cells_have_padding_above_and_below() -> None:
+    document = part(render_folder(CONTENT_2024), "word/document.xml")
+
+    for table in document.iter(f"{W}tbl"):
+        margins = table.find(f"{W}tblPr/{W}tblCellMar")
+        assert margins is not None
+        assert int(attr(margins.find(f"{W}top"), "w")) >= 57
+        assert int(attr(margins.find(f"{W}bottom"), "w")) >= 57
