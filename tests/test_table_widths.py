@@ -70,8 +70,8 @@ def liberation_width(text: str, size_pt: float, bold: bool) -> float:
         pytest.skip("fonts-liberation not installed")
     font = TTFont(str(LIBERATION / name))
     cmap, advances = font.getBestCmap(), font["hmtx"]
-    units = sum(advances[cmap[ord(c)]][0] for c in text)
-    return units * size_pt / font["head"].unitsPerEm * 20
+    units = sum(int(advances[cmap[ord(c)]][0]) for c in text)
+    return units * size_pt / int(font["head"].unitsPerEm) * 20
 
 
 @pytest.mark.parametrize("paper", ["F4", "A4"])
