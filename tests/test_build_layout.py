@@ -438,3 +438,38 @@ def test_table_cells_have_padding_above_and_below() -> None:
         assert margins is not None
         assert int(attr(margins.find(f"{W}top"), "w")) >= 57
         assert int(attr(margins.find(f"{W}bottom"), "w")) >= 57
+
+
+def test_a_font_picked_for_all_template_text_reaches_every_run(tmp_path: Path) -> None:
+    # What Word does on "select all, pick a font" in the template: a direct font on
+    # every run, including the runs of the {{p ...}} placeholders.
+    import docx
+
+    template = docx.Document(str(TEMPLATE))
+    paragraphs = list(template.paragraphs)
+    for table in template.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                paragraphs.extend(cell.paragraphs)
+    for paragraph in paragraphs:
+        for run in paragraph.runs:
+            run.font.name = "Liberation Serif"
+    path = tmp_path / "templat-font.docx"
+    template.save(str(path))
+
+    document = part(render_folder(LENGKAP_2025, template=path), "word/document.xml")
+
+    runs = [r for r in document.iter(f"{W}r") if r.find(f"{W}t") is not None]
+    fonts = {
+        (
+            r.find(f"{W}rPr/{W}rFonts").get(f"{W}ascii")
+            if r.find(f"{W}rPr/{W}rFonts") is not None
+            else None
+        )
+        for r in runs
+    }
+    assert fonts == {"Liberation Serif"}
+    # Markdown emphasis is kept beside the font.
+    assert any(
+        r.find(f"{W}rPr/{W}b") is not None and paragraph_text(r) == "kemantapan jalan" for r in runs
+    )

@@ -118,6 +118,11 @@ def child(parent: Element, name: str, **attributes: str) -> Element:
     return found
 
 
+def insert_in_order(parent: Element, element: Element) -> None:
+    """Insert an existing element among its siblings in the declared order."""
+    _insert(parent, element)
+
+
 def _insert(parent: Element, element: Element) -> None:
     if _FIRST_CHILD.get(parent.tag) == element.tag:
         parent.insert(0, element)
