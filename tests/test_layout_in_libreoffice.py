@@ -11,7 +11,9 @@ LibreOffice run. Then, on every page:
 - no page but the last ends with more than about 4 cm of empty text area, except the page
   before a signature block that did not fit under it, which is at most the block's
   height short (the block and the lines it keeps with are one unit);
-- no word of 15 letters or fewer of the .docx is broken in the PDF.
+- no word of 15 letters or fewer of the .docx is broken in the PDF;
+- no heading or sub-heading is left alone at a page foot (on F4; on A4 LibreOffice 7.4
+  fails this in a few positions, recorded as an expected failure).
 """
 
 from __future__ import annotations
@@ -294,6 +296,48 @@ def empty_feet(variant: Printed) -> list[str]:
         if empty > allowed:
             problems.append(f"{variant.name}: page {page.number} ends {empty:.1f} cm early")
     return problems
+
+
+HEADINGS = re.compile(
+    r"Penjelasan Kinerja \d+|Uraian Sasaran|Indikator Kinerja|Target Kinerja|Meningkatnya .*"
+)
+"""The headings, sub-headings and sasaran titles ("Meningkatnya ...") of the fixtures."""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "LibreOffice 7.4 does not follow keep-with-next along a chain of two paragraphs "
+        "before a table: when a sub-heading and its intro fit at a page foot but the "
+        "table's first lines do not, it moves the intro with the table and leaves the "
+        "sub-heading (seen on A4 in 4 of about 100 distinct positions; the .docx keeps "
+        "heading, intro and header row together, and Word follows it)"
+    ),
+)
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_no_heading_is_left_alone_at_an_a4_page_foot(
+    printed: dict[str, Printed], template: str
+) -> None:
+    _no_heading_alone(printed, template, "A4")
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_no_heading_is_left_alone_at_an_f4_page_foot(
+    printed: dict[str, Printed], template: str
+) -> None:
+    _no_heading_alone(printed, template, "F4")
+
+
+def _no_heading_alone(printed: dict[str, Printed], template: str, paper: str) -> None:
+    stranded = []
+    for variant in [*padded(printed, template, paper), printed[f"kata-panjang-{template}-{paper}"]]:
+        for page in variant.pages[:-1]:
+            body = page.body(variant.bottom_margin_cm)
+            bottom = max(w.bottom for w in body)
+            last_line = " ".join(w.text for w in body if abs(w.bottom - bottom) < 2)
+            if HEADINGS.fullmatch(last_line):
+                stranded.append(f"{variant.name}: page {page.number} ends with '{last_line}'")
+    assert stranded == [], "\n".join(stranded)
 
 
 LAST_SECTION_STARTS = ("Sumber Data", "Uraian Sasaran", "Penjelasan Kinerja")
