@@ -31,7 +31,7 @@ from docx.oxml.ns import nsdecls, qn
 
 from lampiran.documents import lampiran2
 from lampiran.documents.common import PIHAK_KEDUA, PIHAK_PERTAMA
-from lampiran.writers.docx.layout import PAPER_SIZES
+from lampiran.writers.docx.layout import PAPER_SIZES, SIGNATURE_CAPTION
 from lampiran.writers.docx.numbering import NUMBERING_NAMES
 from lampiran.writers.docx.prose import LIST_INDENT_TWIPS
 from lampiran.writers.docx.render import NARRATIVE, TABLE_CELL
@@ -48,8 +48,10 @@ PAGE_WIDTH, PAGE_HEIGHT = PAPER_SIZES["F4"]
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 1417, 1701, 1701, 1417
 TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT  # 9071 twips = 160 mm
 
-# Column widths in twips (sum = TEXT_WIDTH). Each text column holds a 15-letter word of
-# Arial 11 in one piece; see tests/test_docx_in_libreoffice.py for the check on the real PDF.
+# Column widths in twips (sum = TEXT_WIDTH): the proportions the columns share the text
+# width in. When rendering, every column is widened to hold its longest word and the
+# table is fitted to the section's text width (lampiran.writers.docx.tablewidths); see
+# tests/test_layout_in_libreoffice.py for the checks on the real PDF.
 INDICATOR_WIDTHS = (567, 1984, 2552, 1984, 1984)
 TARGET_WIDTHS = (2381, 1587, 5103)
 INDICATOR_COLUMNS = tuple(
@@ -60,9 +62,6 @@ TARGET_COLUMNS = tuple(
     (column.header, width)
     for column, width in zip(lampiran2.TARGET_COLUMNS, TARGET_WIDTHS, strict=True)
 )
-
-SIGNATURE_CAPTION = "Tanda tangan"
-"""Alt Text of the signature table (for screen readers; layout finds it by the names)."""
 
 CELL_PADDING = 57
 """Padding above and below the text of every table cell (1 mm), so text never touches
@@ -273,7 +272,9 @@ def row_properties(row: Any, *, header: bool = False) -> None:
         tr_pr.append(parse_xml(f"<w:tblHeader {W}/>"))
 
 
-def fixed_table(document: Any, widths: list[int], *, style: str | None, caption: str) -> Any:
+def fixed_table(
+    document: Any, widths: list[int], *, style: str | None, caption: str, padded: bool = True
+) -> Any:
     table = document.add_table(rows=0, cols=len(widths))
     if style:
         table.style = document.styles[style]  # by name: "Table Grid"
@@ -284,13 +285,14 @@ def fixed_table(document: Any, widths: list[int], *, style: str | None, caption:
     # Schema order: tblStyle, tblW, tblLayout, tblCellMar, tblLook, tblCaption.
     tbl_pr.append(parse_xml(f'<w:tblW {W} w:w="{sum(widths)}" w:type="dxa"/>'))
     tbl_pr.append(parse_xml(f'<w:tblLayout {W} w:type="fixed"/>'))
-    tbl_pr.append(
-        parse_xml(
-            f'<w:tblCellMar {W}><w:top w:w="{CELL_PADDING}" w:type="dxa"/>'
-            f'<w:left w:w="108" w:type="dxa"/><w:bottom w:w="{CELL_PADDING}" w:type="dxa"/>'
-            '<w:right w:w="108" w:type="dxa"/></w:tblCellMar>'
+    if padded:
+        tbl_pr.append(
+            parse_xml(
+                f'<w:tblCellMar {W}><w:top w:w="{CELL_PADDING}" w:type="dxa"/>'
+                f'<w:left w:w="108" w:type="dxa"/><w:bottom w:w="{CELL_PADDING}" w:type="dxa"/>'
+                '<w:right w:w="108" w:type="dxa"/></w:tblCellMar>'
+            )
         )
-    )
     tbl_pr.append(
         parse_xml(
             f'<w:tblLook {W} w:val="04A0" w:firstRow="1" w:lastRow="0" '
@@ -393,9 +395,7 @@ def build_signature(document: Any) -> None:
     paragraph(document, "", "TandaTangan")
     half = TEXT_WIDTH // 2
     widths = [half, TEXT_WIDTH - half]
-    table = fixed_table(document, widths, style=None, caption=SIGNATURE_CAPTION)
-    cell_margins = table._tbl.tblPr.find(qn("w:tblCellMar"))
-    cell_margins.getparent().remove(cell_margins)
+    table = fixed_table(document, widths, style=None, caption=SIGNATURE_CAPTION, padded=False)
     titles, signatures = table.add_row(), table.add_row()
     for row in (titles, signatures):
         row_properties(row)

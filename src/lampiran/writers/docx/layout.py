@@ -23,6 +23,10 @@ from lampiran.writers.docx.tablewidths import fit_table
 PAPER_SIZES: Mapping[str, tuple[int, int]] = {"F4": (12189, 18709), "A4": (11906, 16838)}
 """Portrait page sizes in twips: F4 215 x 330 mm, A4 210 x 297 mm."""
 
+SIGNATURE_CAPTION = "Tanda tangan"
+"""The Alt Text the template gives the signature table, for screen readers. The block is
+not found by it: LibreOffice drops table captions when it saves a template."""
+
 _UNITS = {"mm": 1440 / 25.4, "cm": 1440 / 2.54, "in": 1440.0, "pt": 20.0, "pc": 240.0, "pi": 240.0}
 _MEASURE = re.compile(r"(-?\d+(?:\.\d+)?)(mm|cm|in|pt|pc|pi)?")
 
