@@ -67,6 +67,12 @@ CELL_PADDING = 57
 """Padding above and below the text of every table cell (1 mm), so text never touches
 a border."""
 
+SPACER = "Jarak"
+"""An empty paragraph 12 pt high before each heading that follows a table or the
+narrative: the space above a heading. Not spacing before the heading: LibreOffice (7.4)
+leaves a heading with spacing before alone at a page foot, although it keeps with the
+next paragraph, when only the heading fits there."""
+
 W = nsdecls("w")
 ARIAL = '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="Arial" w:cs="Arial"/>'
 LANG = '<w:lang w:val="id-ID" w:eastAsia="id-ID" w:bidi="ar-SA"/>'
@@ -93,7 +99,7 @@ PARAGRAPH_STYLES: tuple[tuple[str, str, str | None, str, str, str | None], ...] 
         "Heading1",
         "heading 1",
         "Normal",
-        '<w:keepNext/><w:keepLines/><w:spacing w:before="360" w:after="120"/>'
+        '<w:keepNext/><w:keepLines/><w:spacing w:before="0" w:after="120"/>'
         '<w:outlineLvl w:val="0"/>',
         "<w:b/><w:bCs/>",
         "Heading2",
@@ -102,7 +108,7 @@ PARAGRAPH_STYLES: tuple[tuple[str, str, str | None, str, str, str | None], ...] 
         "Heading2",
         "heading 2",
         "Normal",
-        '<w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="60"/>'
+        '<w:keepNext/><w:keepLines/><w:spacing w:before="0" w:after="60"/>'
         '<w:outlineLvl w:val="1"/>',
         "<w:b/><w:bCs/>",
         "IsiUraian",
@@ -165,6 +171,14 @@ PARAGRAPH_STYLES: tuple[tuple[str, str, str | None, str, str, str | None], ...] 
         "TandaTangan",
         "",
         '<w:b/><w:bCs/><w:u w:val="single"/>',
+        None,
+    ),
+    (
+        SPACER,
+        "Jarak",
+        "Normal",
+        '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="exact"/>',
+        "",
         None,
     ),
     ("Footer", "footer", "Normal", '<w:jc w:val="center"/>', "", None),
@@ -336,11 +350,13 @@ def build_body(document: Any) -> None:
     paragraph(document, lampiran2.TITLE_LINE.format(lampiran="{{ lampiran }}"), "Title")
     paragraph(document, "{{ instansi }}", "Title")
     paragraph(document, lampiran2.SUBTITLE_LINE.format(tahun="{{ tahun }}"), "Title")
+    paragraph(document, "", SPACER)
     paragraph(document, "{%p for s in sasaran %}", "Normal")
     paragraph(document, lampiran2.SECTION_HEADING.format(nomor="{{ s.nomor }}"), "Heading1")
     paragraph(document, lampiran2.URAIAN_HEADING, "Heading2")
     paragraph(document, "{{ s.sasaran }}", "JudulSasaran")
     paragraph(document, "{{p s.uraian }}", NARRATIVE.paragraph)
+    paragraph(document, "", SPACER)
     paragraph(document, lampiran2.INDIKATOR_HEADING, "Heading2")
     paragraph(
         document,
@@ -365,6 +381,7 @@ def build_body(document: Any) -> None:
         ],
     )
     loop_row(table, "{%tr endfor %}")
+    paragraph(document, "", SPACER)
     paragraph(document, lampiran2.TARGET_HEADING, "Heading2")
     paragraph(document, lampiran2.TARGET_SENTENCE, "PengantarTabel")
     widths = [w for _, w in TARGET_COLUMNS]
@@ -381,6 +398,7 @@ def build_body(document: Any) -> None:
         ],
     )
     loop_row(table, "{%tr endfor %}")
+    paragraph(document, "", SPACER)
     paragraph(document, "{%p endfor %}", "Normal")
     build_signature(document)
 

@@ -52,6 +52,7 @@ def finish_document(
     body = root.find(qn("w:body"))
     if body is None:
         return
+    _drop_trailing_empty_paragraphs(body)
     signature = _signature_block(body, signature_texts)
     for table, text_width in _tables_with_text_width(body):
         indent = _measure(table.find(f"{qn('w:tblPr')}/{qn('w:tblInd')}"), "w")
@@ -117,6 +118,17 @@ def _top_level(body: Element) -> Iterator[Element]:
                 yield from content
         else:
             yield element
+
+
+def _drop_trailing_empty_paragraphs(body: Element) -> None:
+    """No empty paragraph ends the document (the template's spacer after the last
+    table, say): it would print a blank page when the text just fills the last one."""
+    for element in reversed([e for e in body if e.tag != qn("w:sectPr")]):
+        if element.tag != qn("w:p") or any(c.tag != qn("w:pPr") for c in element):
+            return
+        if element.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            return
+        body.remove(element)
 
 
 def _signature_block(body: Element, texts: Sequence[str]) -> Element | None:
