@@ -50,7 +50,7 @@ CASES: dict[str, tuple[dict[str, Any], list[str]]] = {
         {"dokumen": VALID_DOKUMEN + "penulis: Budi\n"},
         [
             "dokumen.yaml:3:1: penulis: kunci 'penulis' tidak dikenal; kunci yang dikenal di "
-            "sini: instansi, tahun, lampiran, pemerintah_daerah, penandatangan"
+            "sini: instansi, tahun, lampiran, pemerintah_daerah, penandatangan, perubahan"
         ],
     ),
     "target_with_dot_decimal": (
