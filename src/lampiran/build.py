@@ -1,11 +1,13 @@
 """The build pipeline: check every year, make every document, then write them all.
 
-The order is what makes a failed build harmless. All folders are checked first (every
-problem of every year is reported together); then every document is turned into the
-document model and written into bytes by each writer asked for (a custom template is
-checked on the way); only then is anything written: every file is staged beside its
-target, and only when all are staged are they renamed into place. A build that stops at
-any point leaves earlier outputs exactly as they were.
+Each year gives the documents asked for (``--dokumen``): Lampiran 2 by default, the
+whole Perjanjian Kinerja or any of its parts. The order is what makes a failed build
+harmless. All folders are checked first (every problem of every year is reported
+together, with every signed document asked for without ``penandatangan``); then every
+document is turned into the document model and written into bytes by each writer asked
+for (a custom template is checked on the way); only then is anything written: every
+file is staged beside its target, and only when all are staged are they renamed into
+place. A build that stops at any point leaves earlier outputs exactly as they were.
 
 Further steps (PDF export) take the list of written .docx paths in
 :attr:`BuildResult.documents`.
@@ -16,10 +18,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lampiran import atomic
 from lampiran.content.loading import Year, load_year
 from lampiran.errors import ContentError, Report, StepFailed, UsageProblem, os_reason
+
+if TYPE_CHECKING:
+    from lampiran.documents.pk import DocumentKind
 
 DEFAULT_OUTDIR = Path("dist")
 
@@ -52,16 +58,19 @@ def build_years(
     template: Path | None = None,
     *,
     html: bool = False,
+    dokumen: Sequence[DocumentKind] = ("lampiran-2",),
 ) -> BuildResult:
-    """Check, render and write the Word document (and web page) of each year folder.
+    """Check, render and write the documents ``dokumen`` (and web pages) of each year.
 
-    Raises :class:`ContentError` (every problem of every folder) before rendering,
+    Raises :class:`ContentError` (every problem of every folder, and a signed document
+    asked for without ``penandatangan``) before rendering,
     :class:`lampiran.writers.docx.template.TemplateError` for an unusable template and
     :class:`BuildError` when the output cannot be written; in each case nothing is written.
     """
-    from lampiran.documents.lampiran2 import lampiran2
-    from lampiran.writers.docx.render import write_lampiran2
+    from lampiran.documents.pk import perjanjian_kinerja, signature_problems
+    from lampiran.writers.docx.render import write_perjanjian
 
+    kinds = list(dict.fromkeys(dokumen))
     result = BuildResult()
     years: list[Year] = []
     for folder in folders:
@@ -69,15 +78,16 @@ def build_years(
         result.report.extend(report.problems)
         if year is not None:
             years.append(year)
+            result.report.extend(signature_problems(year, kinds))
     if result.report.has_errors:
         raise ContentError(result.report)
-    documents = [lampiran2(year) for year in years]
+    documents = [perjanjian_kinerja(year, kind) for year in years for kind in kinds]
     if len({document.name for document in documents}) != len(documents):
         raise UsageProblem("dua folder yang disebut berisi tahun yang sama; sebutkan sekali saja")
     outputs: list[tuple[Path, bytes]] = []
     for document in documents:
         docx = outdir / f"{document.name}.docx"
-        outputs.append((docx, write_lampiran2(document, template, paper)))
+        outputs.append((docx, write_perjanjian(document, template, paper)))
         result.documents.append(docx)
         if html:
             from lampiran.writers.html import write_html

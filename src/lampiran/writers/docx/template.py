@@ -37,13 +37,35 @@ from lampiran.errors import StepFailed
 from lampiran.source.files import FileRefused, read_regular_file
 
 DEFAULT_TEMPLATE = "templates/lampiran2.docx"
-"""The template inside the package (the same file as ``templates/lampiran2.docx``)."""
+"""The template of Lampiran 2 inside the package (the same file as ``templates/``'s)."""
 
 PREPARED_SOURCES = "templates/lampiran2.jinja.json"
 """docxtpl's preprocessing of the package's template, made by ``scripts/make_template.py``."""
 
+DEFAULT_TEMPLATES = {
+    "lampiran2": (DEFAULT_TEMPLATE, PREPARED_SOURCES),
+    "perjanjian-kinerja": (
+        "templates/perjanjian-kinerja.docx",
+        "templates/perjanjian-kinerja.jinja.json",
+    ),
+}
+"""The package's templates by name, each with its prepared Jinja sources: Lampiran 2
+alone, and the whole Perjanjian Kinerja (whose parts can also be made one by one)."""
+
 CONTEXT_NAMES = frozenset(
-    {"lampiran", "instansi", "tahun", "pemerintah_daerah", "sasaran", "penandatangan"}
+    {
+        "lampiran",
+        "instansi",
+        "tahun",
+        "pemerintah_daerah",
+        "sasaran",
+        "penandatangan",
+        "perubahan",
+        "perjanjian",
+        "bagian",
+        "program",
+        "jumlah_anggaran",
+    }
 )
 """The variables a template may use; ``render.py`` provides exactly these."""
 
@@ -73,6 +95,10 @@ class TemplatePart:
     name: str
     template: jinja2.Template
     lines: tuple[str, ...]
+    variables: frozenset[str] = frozenset()
+    """The context names its tags use."""
+    bagian: frozenset[str] = frozenset()
+    """The parts it tests with ``bagian.<part>``."""
 
     def render(self, context: Mapping[str, Any], label: str) -> str:
         """The rendered XML; a Jinja failure becomes a located :class:`TemplateError`."""
@@ -91,11 +117,20 @@ class TemplatePart:
 
 @dataclass(frozen=True)
 class Template:
-    """A loaded template: every part's bytes in package order, and the compiled parts."""
+    """A loaded template: every part's bytes in package order, and the compiled parts.
+
+    ``variables`` are the context names its tags use and ``bagian`` the parts of the
+    Perjanjian Kinerja it can print (``{% if bagian.lampiran_1 %}``...): a template
+    without ``bagian`` is a Lampiran 2 template. ``says_perubahan`` is true when its
+    titles can say PERUBAHAN (through ``perjanjian`` or ``perubahan``, or as text).
+    """
 
     label: str
     entries: tuple[tuple[str, bytes], ...]
     parts: Mapping[str, TemplatePart]
+    variables: frozenset[str] = frozenset()
+    bagian: frozenset[str] = frozenset()
+    says_perubahan: bool = False
 
     def entry(self, name: str) -> bytes | None:
         for entry_name, data in self.entries:
@@ -104,13 +139,13 @@ class Template:
         return None
 
 
-def load_template(path: Path | None = None) -> Template:
-    """Load, check and compile a template (the package's own when ``path`` is None).
+def load_template(path: Path | None = None, default: str = "lampiran2") -> Template:
+    """Load, check and compile a template (the package's ``default`` when ``path`` is None).
 
     Results are cached per file content, so rendering many documents reads it once.
     """
     if path is None:
-        return _compile(_default_template_bytes(), "bawaan")
+        return _compile(_default_template_bytes(default), "bawaan", default)
     try:
         # Named by the user, so a link is followed; a FIFO or /dev/zero is still refused.
         data = read_regular_file(path, MAX_UNCOMPRESSED, follow_links=True)
@@ -129,17 +164,20 @@ def load_template(path: Path | None = None) -> Template:
 
 
 @cache
-def _default_template_bytes() -> bytes:
-    return resources.files("lampiran").joinpath(DEFAULT_TEMPLATE).read_bytes()
+def _default_template_bytes(name: str) -> bytes:
+    return resources.files("lampiran").joinpath(DEFAULT_TEMPLATES[name][0]).read_bytes()
 
 
 @cache
-def _compile(data: bytes, label: str) -> Template:
+def _compile(data: bytes, label: str, default: str | None = None) -> Template:
     entries = _read_package(data, label)
     environment = _environment()
-    prepared = _prepared_sources(data)
+    prepared = _prepared_sources(data, default)
     parts: dict[str, TemplatePart] = {}
     problems: list[str] = []
+    variables: set[str] = set()
+    bagian: set[str] = set()
+    says_perubahan = False
     for name, content in entries:
         if not _RENDERED_PART.fullmatch(name) or b"{" not in content:
             continue
@@ -147,6 +185,9 @@ def _compile(data: bytes, label: str) -> Template:
         part = _compile_part(environment, name, source, label, problems)
         if part is not None:
             parts[name] = part
+            variables |= part.variables
+            bagian |= part.bagian
+        says_perubahan = says_perubahan or "PERUBAHAN" in _TAG.sub("", source)
     if problems:
         raise TemplateError(problems)
     names = {name for name, _ in entries}
@@ -158,7 +199,10 @@ def _compile(data: bytes, label: str) -> Template:
                     "simpan ulang templat sebagai dokumen Word (.docx)"
                 ]
             )
-    return Template(label, tuple(entries), parts)
+    says_perubahan = says_perubahan or bool(variables & {"perjanjian", "perubahan"})
+    return Template(
+        label, tuple(entries), parts, frozenset(variables), frozenset(bagian), says_perubahan
+    )
 
 
 def jinja_source(xml: str) -> str:
@@ -168,22 +212,26 @@ def jinja_source(xml: str) -> str:
     return _PARAGRAPH_START.sub(r"\n<w:p\1", DocxTemplate.patch_xml(None, xml))
 
 
-def _prepared_sources(data: bytes) -> Mapping[str, str]:
-    """The Jinja sources of the package's own template, prepared when it was generated.
+def _prepared_sources(data: bytes, default: str | None) -> Mapping[str, str]:
+    """The Jinja sources of one of the package's templates, prepared when it was generated.
 
     Importing docxtpl (and python-docx with it) costs about 0.1 s at every start, only to
     run its preprocessing on a template that never changes; ``scripts/make_template.py``
-    stores the result next to the template, keyed by the template's SHA-256. Any other
-    template (or a changed one) goes through docxtpl.
+    stores the result next to the template, keyed by the template's SHA-256. A template
+    named by the user may be an unchanged copy of one of them; any other template (or a
+    changed one) goes through docxtpl.
     """
-    prepared = resources.files("lampiran").joinpath(PREPARED_SOURCES)
-    if not prepared.is_file():
-        return {}
-    stored = json.loads(prepared.read_text(encoding="utf-8"))
-    if stored.get("sha256") != hashlib.sha256(data).hexdigest():
-        return {}
-    parts: dict[str, str] = stored["parts"]
-    return parts
+    names = [default] if default is not None else list(DEFAULT_TEMPLATES)
+    digest = hashlib.sha256(data).hexdigest()
+    for name in names:
+        prepared = resources.files("lampiran").joinpath(DEFAULT_TEMPLATES[name][1])
+        if not prepared.is_file():
+            continue
+        stored = json.loads(prepared.read_text(encoding="utf-8"))
+        if stored.get("sha256") == digest:
+            parts: dict[str, str] = stored["parts"]
+            return parts
+    return {}
 
 
 def _compile_part(
@@ -200,9 +248,15 @@ def _compile_part(
             "setiap 'for'/'if' perlu 'endfor'/'endif')"
         )
         return None
-    from jinja2 import meta
+    from jinja2 import meta, nodes
 
-    for variable in sorted(meta.find_undeclared_variables(parsed) - CONTEXT_NAMES):
+    variables = frozenset(meta.find_undeclared_variables(parsed))
+    bagian = frozenset(
+        node.attr
+        for node in parsed.find_all(nodes.Getattr)
+        if isinstance(node.node, nodes.Name) and node.node.name == "bagian"
+    )
+    for variable in sorted(variables - CONTEXT_NAMES):
         where = next(
             (
                 paragraph_text(line)
@@ -216,7 +270,7 @@ def _compile_part(
             f"(di {name}{_paragraph_hint(where)}); variabel yang tersedia: "
             f"{', '.join(sorted(CONTEXT_NAMES))}"
         )
-    return TemplatePart(name, environment.from_string(parsed), lines)
+    return TemplatePart(name, environment.from_string(parsed), lines, variables, bagian)
 
 
 @cache
