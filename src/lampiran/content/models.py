@@ -232,7 +232,7 @@ def _any_case(word: str) -> str:
 
 
 _PERUBAHAN_SCHEMA = {
-    "type": ["boolean", "string"],
+    "type": ["boolean", "string", "null"],
     "pattern": (
         r"^\s*(?:"
         + "|".join(_any_case(w) for w in sorted(_PERUBAHAN_TRUE | _PERUBAHAN_FALSE))

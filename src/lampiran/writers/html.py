@@ -51,7 +51,8 @@ h1 span { display: block; }
 h2 { font-size: 1.125rem; margin: 2.25rem 0 0.5rem; }
 h3 { font-size: 1rem; margin: 1.5rem 0 0.25rem; }
 p { margin: 0 0 0.75rem; }
-@media (min-width: 40.01rem) { .uraian p, .uraian li { text-align: justify; } }
+@media (min-width: 40.01rem) {
+  .uraian p, .uraian li, p.pernyataan { text-align: justify; } }
 .uraian > p { text-indent: 2.5em; }
 p.sasaran { font-weight: bold; margin-bottom: 0.5rem; }
 p.pengantar { margin-bottom: 0.5rem; }
@@ -67,7 +68,6 @@ table.sasaran th:nth-child(2) { width: 34%; }
 table.sasaran th:nth-child(4) { width: 16%; }
 table.program th:nth-child(3) { width: 24%; }
 table.program th:nth-child(4) { width: 18%; }
-p.pernyataan { text-align: justify; }
 dl.identitas { margin: 0 0 0.25rem; }
 dl.identitas div { display: flex; gap: 0.5em; }
 dl.identitas dt { flex: 0 0 5.5em; }
@@ -87,6 +87,8 @@ td ol, td ul { padding-left: 1.4em; }
 .tanda-tangan .pihak p { margin: 0; }
 .tanda-tangan .ruang { height: 5.5rem; }
 .tanda-tangan .nama { font-weight: bold; text-decoration: underline; }
+@media screen { header.halaman-baru { margin-top: 3rem; padding-top: 2rem;
+  border-top: 1px solid #999; } }
 @media screen and (max-width: 40rem) {
   body { padding: 1rem 0.75rem 2rem; }
   table, thead, tbody, tr, th, td { display: block; width: 100%; }
