@@ -5,7 +5,8 @@ Measures, on content/2024:
 1. the cold time of ``lampiran build content/2024`` as a whole process (the median of
    several runs), next to the same for ``minimal_docxtpl.py``, the least a docxtpl script
    must do to render the same document (the aim: lampiran is no slower), and for
-   ``lampiran check content/2024`` (loading and validating alone, the floor of a build);
+   ``lampiran check content/2024`` (loading and validating alone, the floor of a build),
+   and for the whole PK of tests/data/pk/2025 (``--dokumen pk``);
 2. the in-process rendering throughput of :func:`lampiran.writers.docx.render.render_docx` in
    documents per second (the aim: 50 or more).
 
@@ -24,6 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content" / "2024"
+PK = ROOT / "tests" / "data" / "pk" / "2025"
+"""A PK Perubahan with programs: the whole PK (pernyataan, Lampiran 1, Lampiran 2)."""
 
 
 def cold_runs(command: list[str], runs: int) -> list[float]:
@@ -61,6 +64,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as out:
         lampiran = cold_runs([str(executable), "build", str(CONTENT), "-o", out], options.runs)
         check = cold_runs([str(executable), "check", str(CONTENT)], options.runs)
+        whole_pk = cold_runs(
+            [str(executable), "build", str(PK), "--dokumen", "pk", "-o", out], options.runs
+        )
         baseline = cold_runs(
             [
                 sys.executable,
@@ -78,6 +84,10 @@ def main() -> int:
     print(
         f"cold 'lampiran check content/2024' (median of {options.runs}): "
         f"{statistics.median(check):.3f} s (min {min(check):.3f} s)"
+    )
+    print(
+        f"cold 'lampiran build tests/data/pk/2025 --dokumen pk' (median of {options.runs}): "
+        f"{statistics.median(whole_pk):.3f} s (min {min(whole_pk):.3f} s)"
     )
     print(
         f"cold minimal docxtpl script     (median of {options.runs}): "

@@ -162,7 +162,8 @@ class _Context:
                 }
                 for row in programs
             ],
-            jumlah_anggaran=ribuan(sum(row.anggaran for row in programs)),
+            # Without programs there is nothing to format (and Babel's numbers stay unloaded).
+            jumlah_anggaran=ribuan(sum(row.anggaran for row in programs)) if programs else "0",
         )
         return variables
 
