@@ -20,6 +20,9 @@ from lampiran.history.diffing import RENAME_SIMILARITY, Status, ValueChange, val
 
 Direction = Literal["naik", "turun"]
 
+MAX_RENAME_PAIRS = 10_000
+"""Unmatched (old, new) pairs beyond which renames are not looked for (see below)."""
+
 
 @dataclass(frozen=True)
 class AmountChange:
@@ -94,9 +97,13 @@ def match_programs(
             pairs[i] = found.pop(0)
     free_old = [i for i in range(len(old)) if i not in pairs]
     free_new = [j for j in range(len(new)) if j not in pairs.values()]
+    if len(free_old) * len(free_new) > MAX_RENAME_PAIRS:
+        # Hundreds of programs renamed at once is a new list, not a revision: comparing
+        # every pair would take minutes, so they are shown as removed and added.
+        free_old, free_new = [], []
     scored = sorted(
         (
-            (difflib.SequenceMatcher(None, _key(old[i].nama), _key(new[j].nama)).ratio(), i, j)
+            (_similarity(_key(old[i].nama), _key(new[j].nama)), i, j)
             for i in free_old
             for j in free_new
         ),
@@ -138,6 +145,14 @@ def _diff_program(
     return ProgramDiff(
         "same" if same else "changed", old, new, i + 1, j + 1, rename, anggaran, keterangan
     )
+
+
+def _similarity(a: str, b: str) -> float:
+    """difflib's ratio, skipped when its cheap upper bounds already say "too different"."""
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < RENAME_SIMILARITY or matcher.quick_ratio() < RENAME_SIMILARITY:
+        return 0.0
+    return matcher.ratio()
 
 
 def _key(text: str) -> str:
