@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import PK_2025, require_tool
+from conftest import PK_2025, require_tool, run_lampiran
 from lampiran.content.loading import require_year
 from lampiran.documents import pernyataan
 from lampiran.text.formatting import rupiah
@@ -150,3 +150,34 @@ def test_amounts_line_up_on_the_right(pdfs: dict[tuple[str, str], Path], paper: 
     edges = amount_right_edges(pdfs[("lampiran-1", paper)], amounts)
 
     assert max(edges) - min(edges) < 0.5, edges
+
+
+def test_pdfa_works_for_the_whole_pk_and_its_parts_in_one_call(tmp_path: Path) -> None:
+    require_tool("soffice")
+
+    outcome = run_lampiran(
+        "build",
+        str(PK_2025),
+        "--dokumen",
+        "pk",
+        "--dokumen",
+        "pernyataan",
+        "--pdfa",
+        "-o",
+        str(tmp_path),
+    )
+
+    assert outcome.code == 0, outcome.err
+    for name, title in (
+        ("perjanjian-kinerja-2025", "Perjanjian Kinerja Perubahan 2025"),
+        ("pernyataan-perjanjian-kinerja-2025", "Pernyataan Perjanjian Kinerja Perubahan 2025"),
+    ):
+        pdf = tmp_path / f"{name}.pdf"
+        info = subprocess.run(
+            [require_tool("pdfinfo"), "-meta", str(pdf)], check=True, capture_output=True, text=True
+        ).stdout
+        assert "<pdfaid:part>2</pdfaid:part>" in info
+        plain = subprocess.run(
+            [require_tool("pdfinfo"), str(pdf)], check=True, capture_output=True, text=True
+        ).stdout
+        assert re.search(rf"^Title:\s+{re.escape(title)}$", plain, re.M)
