@@ -250,3 +250,17 @@ def test_a_signed_year_builds_every_document(
     text = blocks((tmp_path / "dist" / "lampiran-1-perjanjian-kinerja-2024.docx").read_bytes())
     assert text[:2] == ["LAMPIRAN 1 PERJANJIAN KINERJA TAHUN 2024", "Badan Contoh"]
     assert "Jumlah" not in text  # no program.yaml, no program table
+
+
+def test_rendering_a_signed_document_without_penandatangan_is_a_content_error() -> None:
+    from lampiran.content.loading import require_year
+    from lampiran.errors import ContentError
+    from lampiran.writers.docx.render import render_document
+
+    year, _ = require_year(CONTENT_2024)
+
+    with pytest.raises(ContentError) as raised:
+        render_document(year, "lampiran-1")
+
+    (problem,) = raised.value.report.problems
+    assert problem.field == "penandatangan" and problem.path.name == "dokumen.yaml"

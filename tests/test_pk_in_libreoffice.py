@@ -181,3 +181,39 @@ def test_pdfa_works_for_the_whole_pk_and_its_parts_in_one_call(tmp_path: Path) -
             [require_tool("pdfinfo"), str(pdf)], check=True, capture_output=True, text=True
         ).stdout
         assert re.search(rf"^Title:\s+{re.escape(title)}$", plain, re.M)
+
+
+def test_no_blank_page_between_parts_whatever_the_length_of_lampiran_1(tmp_path: Path) -> None:
+    """Lampiran 1 grows one program at a time, so its signature block and the section
+    break after it reach the foot of the page at some length: the next part must still
+    start on the very next page, with no empty page in between."""
+    require_tool("soffice")
+    documents = []
+    for count in range(4, 40, 2):
+        folder = tmp_path / f"isi{count:02}" / "2025"
+        folder.mkdir(parents=True)
+        for item in PK_2025.rglob("*"):
+            target = folder / item.relative_to(PK_2025)
+            if item.is_dir():
+                target.mkdir(exist_ok=True)
+            elif item.name != "program.yaml":
+                target.write_bytes(item.read_bytes())
+        (folder / "program.yaml").write_text(
+            "program:\n"
+            + "".join(
+                f"  - nama: Program nomor {n}\n    anggaran: {n + 1}000\n" for n in range(count)
+            ),
+            encoding="utf-8",
+        )
+        grown, _ = require_year(folder)
+        docx = tmp_path / f"pk-{count:02}.docx"
+        docx.write_bytes(render_document(grown, "pk"))
+        documents.append(docx)
+
+    for pdf in convert_to_pdf(documents):
+        texts = [words(page) for page in pages(pdf)]
+        assert all(text and not text.isdigit() for text in texts), pdf.name
+        starts = [n for n, text in enumerate(texts) if text.startswith("LAMPIRAN 2 ")]
+        # The page before Lampiran 2 ends with Lampiran 1's signature (and its number).
+        assert len(starts) == 1, pdf.name
+        assert re.search(r"NIP\. 19750505 200003 1 002( \d+)?$", texts[starts[0] - 1]), pdf.name

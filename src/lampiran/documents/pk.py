@@ -22,7 +22,7 @@ from lampiran.documents.common import iso_date, missing_signature, perjanjian_wo
 from lampiran.documents.lampiran1 import Lampiran1, lampiran1
 from lampiran.documents.lampiran2 import Lampiran2, lampiran2
 from lampiran.documents.pernyataan import Pernyataan, pernyataan
-from lampiran.errors import Problem
+from lampiran.errors import ContentError, Problem, Report
 
 DocumentKind = Literal["pk", "pernyataan", "lampiran-1", "lampiran-2"]
 DOCUMENT_KINDS: tuple[DocumentKind, ...] = ("pk", "pernyataan", "lampiran-1", "lampiran-2")
@@ -71,7 +71,7 @@ class PerjanjianKinerja:
 
     def _part_blocks(self, part: Part) -> tuple[Block, ...]:
         if part == "pernyataan":
-            assert self.pernyataan is not None, "checked by signature_problems"
+            assert self.pernyataan is not None, "refused by perjanjian_kinerja"
             return self.pernyataan.blocks()
         if part == "lampiran_1":
             return self.lampiran1.blocks()
@@ -79,7 +79,16 @@ class PerjanjianKinerja:
 
 
 def perjanjian_kinerja(year: Year, kind: DocumentKind = "pk") -> PerjanjianKinerja:
-    """The document ``kind`` of a valid year; see :func:`signature_problems` first."""
+    """The document ``kind`` of a valid year.
+
+    Raises :class:`ContentError` when ``kind`` is signed and the year has no
+    ``penandatangan`` (a build reports this for every year first: :func:`signature_problems`).
+    """
+    problems = signature_problems(year, [kind])
+    if problems:
+        report = Report()
+        report.extend(problems)
+        raise ContentError(report)
     statement = pernyataan(year) if year.dokumen.penandatangan is not None else None
     first = lampiran1(year)
     second = lampiran2(year)
