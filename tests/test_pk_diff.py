@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PK_2025, run_lampiran, write_year
-from test_diff_rev import git
+from conftest import PK_2025, run_git, run_lampiran, write_year
 
 ORIGINAL_PROGRAM = """\
 program:
@@ -40,9 +39,9 @@ def original(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         encoding="utf-8",
     )
     (year / "program.yaml").write_text(ORIGINAL_PROGRAM, encoding="utf-8")
-    git(tmp_path, "init", "-q", "-b", "main")
-    git(tmp_path, "add", "-A")
-    git(tmp_path, "commit", "-q", "-m", "PK 2025")
+    run_git(tmp_path, "init", "-q", "-b", "main")
+    run_git(tmp_path, "add", "-A")
+    run_git(tmp_path, "commit", "-q", "-m", "PK 2025")
     shutil.copy(PK_2025 / "dokumen.yaml", dokumen)
     shutil.copy(PK_2025 / "program.yaml", year / "program.yaml")
     monkeypatch.chdir(tmp_path)

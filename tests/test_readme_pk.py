@@ -8,7 +8,8 @@ The section is read block by block, in order, in a repository made of the fixtur
   change (``: tambahkan``, ``(PK Perubahan)``) comes after the original is committed;
 - a ``text`` block starting with ``$ lampiran ...`` is run, and its output must be the
   rest of the block, word for word;
-- every command of a ``sh`` block must succeed.
+- every command of a ``sh`` block must succeed (run in a copy of the repository, so that
+  its outputs, such as PDFs, do not change what the transcripts show).
 
 So the README can never show a file, a message or an output the program does not give.
 """
@@ -22,8 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONTENT_2024, PK_2025, REPO_ROOT, require_tool, run_lampiran
-from test_diff_rev import git
+from conftest import CONTENT_2024, PK_2025, REPO_ROOT, require_tool, run_git, run_lampiran
 
 HEADING = "## Perjanjian Kinerja lengkap: pernyataan, Lampiran 1 dan Lampiran 2"
 FENCE = re.compile(r"^```(\w+)\n(.*?)^```$", re.MULTILINE | re.DOTALL)
@@ -45,7 +45,7 @@ def blocks() -> list[tuple[str, str]]:
 def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(PK_2025, tmp_path / "content" / "2025")
     shutil.copytree(CONTENT_2024, tmp_path / "content" / "2024")
-    git(tmp_path, "init", "-q", "-b", "main")
+    run_git(tmp_path, "init", "-q", "-b", "main")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -70,14 +70,20 @@ def test_the_section_has_the_examples_this_test_runs() -> None:
     assert (REPO_ROOT / "docs" / "lampiran-1.png").is_file()
 
 
-def test_every_example_of_the_section_gives_what_it_shows(workspace: Path) -> None:
+def test_every_example_of_the_section_gives_what_it_shows(
+    workspace: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     committed = False
     restore: tuple[Path, bytes] | None = None
     for kind, body in blocks():
         if kind == "sh":
+            copy = tmp_path_factory.mktemp("sh") / "repo"
+            shutil.copytree(workspace, copy)
+            monkeypatch.chdir(copy)
             for line in body.splitlines():
                 code, output = run(line)
                 assert code == 0, f"{line}\n{output}"
+            monkeypatch.chdir(workspace)
         elif kind == "yaml":
             named = NAMED_FILE.match(body.splitlines()[0])
             assert named is not None, body
@@ -85,8 +91,8 @@ def test_every_example_of_the_section_gives_what_it_shows(workspace: Path) -> No
             if "salah" in mark:
                 restore = (path, path.read_bytes())
             elif mark and not committed:
-                git(workspace, "add", "-A")
-                git(workspace, "commit", "-q", "-m", "PK asli")
+                run_git(workspace, "add", "-A")
+                run_git(workspace, "commit", "-q", "-m", "PK asli")
                 committed = True
             # Written with its first line, as a reader copies it: line numbers then match.
             text = path.read_text(encoding="utf-8") + body if "tambahkan" in mark else body

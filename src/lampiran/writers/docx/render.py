@@ -27,7 +27,6 @@ from lampiran.documents.common import PERJANJIAN
 from lampiran.documents.lampiran1 import Lampiran1
 from lampiran.documents.lampiran2 import Lampiran2, lampiran2
 from lampiran.documents.pk import PARTS, DocumentKind, PerjanjianKinerja, perjanjian_kinerja
-from lampiran.errors import UsageProblem
 from lampiran.text.formatting import ribuan
 from lampiran.writers.docx import package
 from lampiran.writers.docx.layout import PAPER_SIZES, finish_document
@@ -60,7 +59,7 @@ def render_document(
 
 
 def write_lampiran2(document: Lampiran2, template_path: Path | None, paper: str) -> bytes:
-    """Lampiran 2 through the template (the package's own when ``path`` is None)."""
+    """Lampiran 2 through the template (the package's own when ``template_path`` is None)."""
     template = load_template(template_path)
     perubahan = document.perjanjian != PERJANJIAN
     check_template_holds(template, "lampiran-2", ("lampiran_2",), perubahan)
@@ -112,8 +111,8 @@ def check_template_holds(
 
 
 def _write(template: Template, context: _Context, properties: Properties, paper: str) -> bytes:
-    if paper not in PAPER_SIZES:
-        raise UsageProblem(f"ukuran kertas '{paper}' tidak dikenal; pilih F4 atau A4")
+    if paper not in PAPER_SIZES:  # the command line offers only these
+        raise ValueError(f"unknown paper size {paper!r}; expected one of {sorted(PAPER_SIZES)}")
     numbering = numbering_base(template.entry(package.NUMBERING_PART))
     prose = _PlaceholderProse(ProseWriter(first_num_id=numbering.next_num_id))
     variables = context.variables(prose)
