@@ -573,7 +573,9 @@ def build_pernyataan(document: Any) -> None:
         ("pihak_kedua", pernyataan.PIHAK_KEDUA_CLAUSE),
     ):
         widths = list(PARTY_WIDTHS)
-        table = fixed_table(document, widths, style=None, caption=f"Identitas {party}")
+        table = fixed_table(
+            document, widths, style=None, caption=f"Identitas {party.replace('_', ' ')}"
+        )
         for label, field in (
             (pernyataan.NAMA_LABEL, "nama"),
             (pernyataan.JABATAN_LABEL, "jabatan"),
