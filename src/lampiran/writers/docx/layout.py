@@ -39,8 +39,9 @@ def finish_document(
 ) -> None:
     """Set the paper size, size every table to its section, keep the signature whole.
 
-    ``signature_texts`` are lines only the signature block prints (the signatories'
-    names); the body element holding the last of them is the block.
+    ``signature_texts`` are lines only a signature block prints (the signatories'
+    names); every top-level block holding one is a signature block (a document of
+    several parts has one per part).
     """
     sheet = sheet if sheet is not None else StyleSheet(None)
     width, height = PAPER_SIZES[paper]
@@ -53,12 +54,13 @@ def finish_document(
     if body is None:
         return
     _drop_trailing_empty_paragraphs(body)
-    signature = _signature_block(body, signature_texts)
+    signatures = _signature_blocks(body, signature_texts)
     for table, text_width in _tables_with_text_width(body):
         indent = _measure(table.find(f"{qn('w:tblPr')}/{qn('w:tblInd')}"), "w")
-        fit_table(table, text_width - max(indent, 0), sheet, keep_rows_whole=table is signature)
-    if signature is not None:
-        _keep_with_previous(signature)
+        whole = any(table is block for block in signatures)
+        fit_table(table, text_width - max(indent, 0), sheet, keep_rows_whole=whole)
+    for block in signatures:
+        _keep_with_previous(block)
 
 
 def text_width(sect_pr: Element) -> int:
@@ -131,28 +133,30 @@ def _drop_trailing_empty_paragraphs(body: Element) -> None:
         body.remove(element)
 
 
-def _signature_block(body: Element, texts: Sequence[str]) -> Element | None:
-    """The top-level block (a table, as a rule) holding the last signature line."""
+def _signature_blocks(body: Element, texts: Sequence[str]) -> list[Element]:
+    """The top-level blocks (tables, as a rule) holding a signature line."""
     wanted = {" ".join(text.split()) for text in texts if text.strip()}
+    found: list[Element] = []
     if not wanted:
-        return None
-    found = None
+        return found
     for element in _top_level(body):
         paragraphs = [element] if element.tag == qn("w:p") else element.iter(qn("w:p"))
-        for paragraph in paragraphs:
-            text = "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
-            if " ".join(text.split()) in wanted:
-                found = element
-                break
+        if any(_text(paragraph) in wanted for paragraph in paragraphs):
+            found.append(element)
     return found
+
+
+def _text(paragraph: Element) -> str:
+    return " ".join("".join(t.text or "" for t in paragraph.iter(qn("w:t"))).split())
 
 
 def _keep_with_previous(block: Element) -> None:
     """The signature block never starts a page alone and is never split.
 
     Its rows cannot split (set when its table was sized) and every paragraph but
-    those of the last row keeps with the next. The paragraphs before it, and the last row
-    of the table before those, are marked "keep with next".
+    those of the last row keeps with the next. Before it, the empty paragraphs (spacers),
+    and the last line of content, a paragraph or the last row of a table, are marked
+    "keep with next".
     """
     if block.tag == qn("w:tbl"):
         rows = block.findall(qn("w:tr"))
@@ -164,6 +168,8 @@ def _keep_with_previous(block: Element) -> None:
     previous = block.getprevious()
     while previous is not None and previous.tag == qn("w:p"):
         child(child(previous, "w:pPr"), "w:keepNext")
+        if _text(previous):
+            return
         previous = previous.getprevious()
     if previous is not None and previous.tag == qn("w:tbl"):
         rows = previous.findall(qn("w:tr"))

@@ -130,7 +130,9 @@ def fit_table(table: Element, width: int, sheet: StyleSheet, *, keep_rows_whole:
             inner = cell_width - padding
             height = max(height, sum(p.height(inner) for p in cell.paragraphs))
         height += margins["top"] + margins["bottom"]
-        _mark_row(tr, keep_rows_whole or height <= limit * TWIPS_PER_CM)
+        # A row of a vertical merge stays whole: the merged cell would split oddly.
+        merged = tr.find(f"{qn('w:tc')}/{qn('w:tcPr')}/{qn('w:vMerge')}") is not None
+        _mark_row(tr, keep_rows_whole or merged or height <= limit * TWIPS_PER_CM)
 
 
 def share_width(total: int, preferred: Sequence[int], least: Sequence[float]) -> list[int]:
