@@ -299,3 +299,16 @@ def test_any_generated_year_comes_back_as_printed(year: dict[str, Any]) -> None:
 
         assert printed(back) == printed(folder)
         assert "Tidak ada perubahan isi." in run_lampiran("diff", str(folder), str(back)).out
+
+
+def test_a_revised_agreement_with_acting_officials_comes_back(tmp_path: Path) -> None:
+    pk = REPO_ROOT / "tests" / "data" / "pk" / "2025"
+
+    back = imported_copy(pk, tmp_path)
+
+    assert printed(back) == printed(pk)
+    year, _ = load_year(back)
+    assert year is not None and year.dokumen.perubahan is True
+    signing = year.dokumen.penandatangan
+    assert signing is not None
+    assert (signing.pihak_pertama.status, signing.pihak_kedua.status) == ("Plt.", "Pj.")

@@ -25,6 +25,7 @@ STARTER_FILES = [
     "content/kamus.txt",
     "schema/dokumen.schema.json",
     "schema/sasaran.schema.json",
+    "schema/program.schema.json",
     ".vscode/settings.json",
     ".gitignore",
 ]
@@ -254,6 +255,7 @@ def test_init_from_a_word_file_fills_the_year_from_it(tmp_path: Path) -> None:
             "content/kamus.txt",
             "schema/dokumen.schema.json",
             "schema/sasaran.schema.json",
+            "schema/program.schema.json",
             ".vscode/settings.json",
             ".gitignore",
         ]

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from lampiran.blocks import LineBreak, ListBlock, ListItem, Paragraph, Prose, Run, Runs, Text
+from lampiran.content.models import STATUS_WORDS
 from lampiran.documents.lampiran2 import (
     ABSENT,
     INDIKATOR_HEADING,
@@ -92,6 +93,8 @@ class PihakRead:
     jabatan: str
     pangkat: str = ""
     nip: str = ""
+    status: str = ""
+    """``Plt.``, ``Plh.`` or ``Pj.`` when the jabatan was printed after one."""
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,7 @@ class DocumentRead:
     instansi: str = ""
     tahun: int | None = None
     pemerintah_daerah: str = ""
+    perubahan: bool = False
     penandatangan: PenandatanganRead | None = None
     sasaran: list[SasaranRead] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
@@ -138,7 +142,9 @@ def _pattern(template: str, **fields: str) -> re.Pattern[str]:
 
 _TYPED_PREFIX = re.compile(r"^(?:[a-zA-Z]|\d{1,2}(?:\.\d{1,2})*|[ivxIVX]{1,4})[.)]\s+")
 _SECTION = _pattern(SECTION_HEADING, nomor=r"\d{1,3}")
-_TITLE = _pattern(TITLE_LINE, lampiran=r"\S{1,10}")
+_TITLE = _pattern(
+    TITLE_LINE, lampiran=r"\S{1,10}", perjanjian=r"perjanjian\s+kinerja(?:\s+perubahan)?"
+)
 _SUBTITLE = _pattern(SUBTITLE_LINE, tahun=r"\d{4}")
 _SUBTITLE_WITHOUT_YEAR = re.compile(r"penjelasan\s+kinerja")
 _TITLE_WITH_YEAR = re.compile(r"(?P<tahun>20\d\d|2100)")
@@ -790,6 +796,7 @@ class _Reader:
             found = _TITLE.match(_words(lines[title_at][0]))
             assert found is not None
             read.lampiran = found.group("lampiran").upper()
+            read.perubahan = "perubahan" in found.group("perjanjian")
             rest = _words(lines[title_at][0])[found.end() :]
             year = _TITLE_WITH_YEAR.search(rest)
             if year:
@@ -1041,7 +1048,16 @@ def _party(
             pangkat.append(text)
         else:
             extra.append(text)
-    return PihakRead(nama, " ".join(jabatan), " ".join(pangkat), nip), extra
+    status, title = _status(" ".join(jabatan))
+    return PihakRead(nama, title, " ".join(pangkat), nip, status), extra
+
+
+def _status(jabatan: str) -> tuple[str, str]:
+    """``("Plt.", "Kepala Dinas")`` from ``Plt. Kepala Dinas``, as the documents print it."""
+    for status in STATUS_WORDS:
+        if jabatan.startswith(f"{status} ") and jabatan[len(status) + 1 :].strip():
+            return status, jabatan[len(status) + 1 :].strip()
+    return "", jabatan
 
 
 def _signature_lines(paragraph: WordParagraph) -> list[tuple[str, bool]]:

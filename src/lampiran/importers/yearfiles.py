@@ -135,11 +135,13 @@ def _dokumen_file(read: DocumentRead, tahun: int, source_name: str) -> tuple[Yam
         expected["pemerintah_daerah"] = read.pemerintah_daerah
     else:
         text.comment(
-            "Nama pemerintah daerah tidak tercetak di Lampiran 2, sehingga tidak terbaca dari "
-            "dokumennya;"
+            "Nama pemerintah daerah tidak tercetak (templat bawaan tidak mencetaknya), sehingga"
         )
-        text.comment("isi bila perlu (dicetak di halaman pernyataan Perjanjian Kinerja lengkap):")
+        text.comment("tidak terbaca dari dokumennya; isi bila templat Anda memakainya:")
         text.comment("pemerintah_daerah: Pemerintah Kabupaten ...")
+    if read.perubahan:
+        text.raw("perubahan", "true")
+        expected["perubahan"] = "true"
     signing = read.penandatangan
     if signing is not None:
         text.mapping("penandatangan")
@@ -173,6 +175,9 @@ def _pihak(text: YamlText, party: PihakRead) -> dict[str, str]:
         else:
             text.raw(key, '""', 4, note="tidak ditemukan di blok tanda tangan; isi sendiri")
         written[key] = value
+    if party.status:
+        text.value("status", party.status, 4)
+        written["status"] = party.status
     if party.pangkat:
         text.value("pangkat", party.pangkat, 4)
         written["pangkat"] = party.pangkat
