@@ -158,12 +158,14 @@ def test_a_typed_document_becomes_content_that_checks_clean(tmp_path: Path) -> N
         "jabatan": "Kepala Dinas Kesehatan",
         "pangkat": "Pembina Utama Muda",
         "nip": "197001011990031001",
+        "status": None,
     }
     assert signing.pihak_kedua.model_dump() == {
         "nama": "NAMA BUPATI",
         "jabatan": "Bupati Contoh",
         "pangkat": None,
         "nip": None,
+        "status": None,
     }
     build = run_lampiran("build", str(folder), "-o", str(tmp_path / "dist"))
     assert build.code == 0, build.err

@@ -63,7 +63,8 @@ def test_the_section_has_the_examples_this_test_runs() -> None:
     kinds = [kind for kind, _ in blocks()]
 
     assert kinds.count("yaml") == 5
-    assert sum(1 for kind, body in blocks() if kind == "text" and body.startswith("$ ")) == 4
+    examples = [body for kind, body in blocks() if kind in ("text", "console")]
+    assert sum(1 for body in examples if body.startswith("$ ")) == 4
     assert "![Pernyataan" in section() and "(docs/pernyataan.png)" in section()
     assert "(docs/lampiran-1.png)" in section()
     assert (REPO_ROOT / "docs" / "pernyataan.png").is_file()
@@ -97,7 +98,7 @@ def test_every_example_of_the_section_gives_what_it_shows(
             # Written with its first line, as a reader copies it: line numbers then match.
             text = path.read_text(encoding="utf-8") + body if "tambahkan" in mark else body
             path.write_text(text, encoding="utf-8")
-        elif kind == "text" and body.startswith("$ "):
+        elif kind in ("text", "console") and body.startswith("$ "):
             command, _, shown = body.partition("\n")
             _, output = run(command.removeprefix("$ "))
             assert output == shown, command

@@ -18,6 +18,7 @@ document, what could not be mapped, and its text, which the writer keeps in a co
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from dataclasses import dataclass, field
@@ -346,7 +347,8 @@ def _units(
     where: Where,
 ) -> list[_Unit]:
     units: list[_Unit] = []
-    for paragraph in paragraphs:
+    joined = _hard_broken_lines(paragraphs)
+    for paragraph in joined:
         if paragraph.pictures:
             findings.append(
                 Finding(
@@ -387,6 +389,34 @@ def _units(
                 unit.level = previous.level
             units.append(unit)
     return units
+
+
+def _hard_broken_lines(
+    paragraphs: list[WordParagraph] | tuple[WordParagraph, ...],
+) -> list[WordParagraph]:
+    """lampiran writes each hard-broken line of a paragraph as its own paragraph with no
+    space after it (so that justified lines do not stretch); read them as one again."""
+    result: list[WordParagraph] = []
+    for paragraph in paragraphs:
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and previous.tight_after
+            and previous.style_id in _OWN_PROSE_STYLES
+            and previous.style_id == paragraph.style_id
+            and previous.list_mark is None
+            and paragraph.list_mark is None
+            and not previous.is_empty
+            and not paragraph.is_empty
+        ):
+            result[-1] = dataclasses.replace(
+                previous,
+                runs=(*previous.runs, LineBreak(), *paragraph.runs),
+                tight_after=paragraph.tight_after,
+            )
+        else:
+            result.append(paragraph)
+    return result
 
 
 def _place_of(paragraph: WordParagraph, place: str) -> str:

@@ -79,6 +79,8 @@ class WordParagraph:
     """Whether all its text is bold or underlined (how signatures print names)."""
     number: int = 0
     """Its place among the body's non-empty paragraphs (1-based); 0 inside a table."""
+    tight_after: bool = False
+    """No space after it: lampiran writes each hard-broken line as such a paragraph."""
     pictures: int = 0
     equations: int = 0
 
@@ -354,6 +356,8 @@ class _BodyReader:
         indented = indent is not None and (
             _int(indent.get(_w("left")) or indent.get(_w("start")), 0) > 0
         )
+        spacing = properties.find(_w("spacing")) if properties is not None else None
+        tight = spacing is not None and spacing.get(_w("after")) == "0"
         collector = _RunCollector(self.styles, style_id)
         collector.walk(element)
         return WordParagraph(
@@ -363,6 +367,7 @@ class _BodyReader:
             list_mark=mark,
             indented=indented,
             emphasised=collector.all_emphasised(),
+            tight_after=tight,
             pictures=collector.pictures,
             equations=collector.equations,
         )
@@ -377,6 +382,7 @@ def _numbered(paragraph: WordParagraph, number: int) -> WordParagraph:
         paragraph.indented,
         paragraph.emphasised,
         number,
+        paragraph.tight_after,
         paragraph.pictures,
         paragraph.equations,
     )
