@@ -44,13 +44,15 @@ P_PR_ORDER = _order(
 """CT_PPr (ECMA-376 Part 1, 17.3.1.26)."""
 
 R_PR_ORDER = _order(
-    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
+    "ins", "del", "moveFrom", "moveTo", "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps",
+    "smallCaps", "strike", "dstrike",
     "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden",
     "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect",
     "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout",
-    "specVanish", "oMath",
+    "specVanish", "oMath", "rPrChange",
 )  # fmt: skip
-"""CT_RPr (17.3.2.28)."""
+"""CT_RPr (17.3.2.28), and the paragraph mark's CT_ParaRPr (17.3.1.29), which starts with
+its revision marks (``ins``, ``del``, ``moveFrom``, ``moveTo``); a run's never has them."""
 
 SECT_PR_ORDER = _order(
     "headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar",
@@ -66,11 +68,42 @@ TR_PR_ORDER = _order(
 )  # fmt: skip
 """CT_TrPr (17.4.82); the elements may repeat in the schema, but Word writes this order."""
 
+SETTINGS_ORDER = _order(
+    "writeProtection", "view", "zoom", "removePersonalInformation", "removeDateAndTime",
+    "doNotDisplayPageBoundaries", "displayBackgroundShape", "printPostScriptOverText",
+    "printFractionalCharacterWidth", "printFormsData", "embedTrueTypeFonts", "embedSystemFonts",
+    "saveSubsetFonts", "saveFormsData", "mirrorMargins", "alignBordersAndEdges",
+    "bordersDoNotSurroundHeader", "bordersDoNotSurroundFooter", "gutterAtTop",
+    "hideSpellingErrors", "hideGrammaticalErrors", "activeWritingStyle", "proofState",
+    "formsDesign", "attachedTemplate", "linkStyles", "stylePaneFormatFilter",
+    "stylePaneSortMethod", "documentType", "mailMerge", "revisionView", "trackRevisions",
+    "doNotTrackMoves", "doNotTrackFormatting", "documentProtection", "autoFormatOverride",
+    "styleLockTheme", "styleLockQFSet", "defaultTabStop", "autoHyphenation",
+    "consecutiveHyphenLimit", "hyphenationZone", "doNotHyphenateCaps", "showEnvelope",
+    "summaryLength", "clickAndTypeStyle", "defaultTableStyle", "evenAndOddHeaders",
+    "bookFoldRevPrinting", "bookFoldPrinting", "bookFoldPrintingSheets",
+    "drawingGridHorizontalSpacing", "drawingGridVerticalSpacing",
+    "displayHorizontalDrawingGridEvery", "displayVerticalDrawingGridEvery",
+    "doNotUseMarginsForDrawingGridOrigin", "drawingGridHorizontalOrigin",
+    "drawingGridVerticalOrigin", "doNotShadeFormData", "noPunctuationKerning",
+    "characterSpacingControl", "printTwoOnOne", "strictFirstAndLastChars", "noLineBreaksAfter",
+    "noLineBreaksBefore", "savePreviewPicture", "doNotValidateAgainstSchema", "saveInvalidXml",
+    "ignoreMixedContent", "alwaysShowPlaceholderText", "doNotDemarcateInvalidXml",
+    "saveXmlDataOnly", "useXSLTWhenSaving", "saveThroughXslt", "showXMLTags",
+    "alwaysMergeEmptyNamespace", "updateFields", "hdrShapeDefaults", "footnotePr", "endnotePr",
+    "compat", "docVars", "rsids", "mathPr", "attachedSchema", "themeFontLang",
+    "clrSchemeMapping", "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures",
+    "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType", "schemaLibrary",
+    "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator",
+)  # fmt: skip
+"""CT_Settings (17.15.1.78)."""
+
 _ORDERS = {
     qn("w:pPr"): P_PR_ORDER,
     qn("w:rPr"): R_PR_ORDER,
     qn("w:sectPr"): SECT_PR_ORDER,
     qn("w:trPr"): TR_PR_ORDER,
+    qn("w:settings"): SETTINGS_ORDER,
 }
 
 _FIRST_CHILD = {qn("w:p"): qn("w:pPr"), qn("w:r"): qn("w:rPr"), qn("w:tr"): qn("w:trPr")}

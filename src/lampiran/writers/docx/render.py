@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from markupsafe import Markup
 
@@ -68,7 +68,13 @@ def write_lampiran2(document: Lampiran2, template_path: Path | None, paper: str)
     return package.write_package(template.entries, replaced)
 
 
-def lampiran2_context(document: Lampiran2, prose: _PlaceholderProse) -> dict[str, Any]:
+class ProseSink(Protocol):
+    """What stands for a prose field in a context (a placeholder spliced in later)."""
+
+    def placeholder(self, blocks: Prose, styles: ProseStyles) -> Any: ...
+
+
+def lampiran2_context(document: Lampiran2, prose: ProseSink) -> dict[str, Any]:
     """The template's variables (``template.CONTEXT_NAMES``), every value ready to print."""
     sasaran = []
     for item in document.sasaran:
