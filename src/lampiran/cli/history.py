@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from lampiran.cli.app import Choice, Tahun, cli
-from lampiran.errors import EXIT_FAILED
+from lampiran.errors import EXIT_FAILED, StepFailed, UsageProblem, os_reason, visible
+
+if TYPE_CHECKING:
+    from lampiran.history.diffsides import Sides
 
 
 @cli.command("new")
@@ -44,27 +48,146 @@ def new_year(tahun: int | None, from_tahun: int | None) -> None:
 @click.option(
     "--format",
     "output_format",
-    type=Choice(["text", "markdown", "json"]),
+    type=Choice(["text", "markdown", "json", "docx"]),
     default="text",
     show_default=True,
-    help="text untuk layar, markdown untuk merge request, json untuk alat lain.",
+    help=(
+        "text untuk layar, markdown untuk merge request, json untuk alat lain, docx untuk "
+        "dokumen Word dengan lacak perubahan (perlu -o)."
+    ),
+)
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    metavar="BERKAS",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Berkas .docx yang ditulis dengan --format docx.",
+)
+@click.option(
+    "--penulis",
+    metavar="NAMA",
+    default="lampiran",
+    show_default=True,
+    help="Nama penulis setiap perubahan di dokumen Word (--format docx).",
+)
+@click.option(
+    "--dokumen",
+    metavar="DOKUMEN",
+    default="lampiran-2",
+    show_default=True,
+    help="Dokumen yang dibandingkan dengan --format docx.",
+)
+@click.option(
+    "--paper",
+    type=Choice(["F4", "A4"], case_sensitive=False),
+    default="F4",
+    metavar="[F4|A4]",
+    show_default=True,
+    help="Ukuran kertas dokumen Word (--format docx).",
+)
+@click.option(
+    "--template",
+    "template",
+    metavar="BERKAS",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Templat Word (.docx) sendiri untuk --format docx; bawaan: templat lampiran.",
 )
 @click.option(
     "--exit-code", is_flag=True, help="Keluar dengan kode 1 bila ada perbedaan (seperti git diff)."
 )
+@click.pass_context
 def diff(
-    lama: Path | None, baru: Path | None, rev: str | None, output_format: str, exit_code: bool
+    ctx: click.Context,
+    lama: Path | None,
+    baru: Path | None,
+    rev: str | None,
+    output_format: str,
+    output: Path | None,
+    penulis: str,
+    dokumen: str,
+    paper: str,
+    template: Path | None,
+    exit_code: bool,
 ) -> None:
     """Tampilkan perubahan isi antara dua tahun (sasaran, indikator, target, kalimat).
 
     LAMA dan BARU adalah folder tahun (content/2024) atau tahunnya saja (2024); bila
     tidak disebut, dipakai dua tahun terbaru. Dengan --rev, LAMA (bawaan: tahun
     terbaru) dibaca dari revisi git REV tanpa mengubah folder kerja.
-    """
-    from lampiran.history.diffformat import format_diff
-    from lampiran.history.diffsides import compare
 
-    result = compare(lama, baru, rev)
-    click.echo(format_diff(result, output_format))
+    Dengan --format docx -o BERKAS.docx ditulis dokumen Word tahun BARU (dengan templat
+    yang sama seperti 'lampiran build') yang menandai setiap perubahan dari tahun LAMA
+    sebagai lacak perubahan (Track Changes): peninjau membukanya di Word, membaca,
+    menerima atau menolak setiap perubahan, dan memberi komentar.
+    """
+    from lampiran.history.diffing import diff_years
+    from lampiran.history.diffsides import load_sides
+
+    docx = output_format == "docx"
+    _check_docx_options(ctx, docx, output)
+    sides = load_sides(lama, baru, rev)
+    result = diff_years(sides.old, sides.new, sides.old_label, sides.new_label)
+    if docx:
+        assert output is not None
+        _write_redline(sides, output, dokumen, template, paper.upper(), penulis)
+    else:
+        from lampiran.history.diffformat import format_diff
+
+        click.echo(format_diff(result, output_format))
     if exit_code and result.has_changes:
         sys.exit(EXIT_FAILED)
+
+
+_DOCX_ONLY = ("penulis", "dokumen", "paper", "template")
+
+
+def _check_docx_options(ctx: click.Context, docx: bool, output: Path | None) -> None:
+    """-o is needed for a Word document, and the Word options mean nothing without it."""
+    if docx and output is None:
+        raise UsageProblem(
+            "sebutkan berkas Word yang ditulis dengan -o, misalnya: "
+            "lampiran diff 2024 2025 --format docx -o perubahan-2025.docx"
+        )
+    if docx:
+        assert output is not None
+        if output.suffix.lower() != ".docx":
+            raise UsageProblem(
+                f"berkas keluaran '{visible(output.as_posix())}' harus berakhiran .docx, "
+                "misalnya: -o perubahan-2025.docx"
+            )
+        return
+    given = [
+        name
+        for name in ("output", *_DOCX_ONLY)
+        if ctx.get_parameter_source(name) == click.core.ParameterSource.COMMANDLINE
+    ]
+    if given:
+        option = "-o" if given[0] == "output" else f"--{given[0]}"
+        raise UsageProblem(
+            f"{option} hanya dipakai dengan --format docx; keluaran lain ditampilkan di layar"
+        )
+
+
+def _write_redline(
+    sides: Sides, output: Path, dokumen: str, template: Path | None, paper: str, penulis: str
+) -> None:
+    from lampiran.build import publish
+    from lampiran.writers.docx.redline import check_author, redline_years
+
+    redline = redline_years(sides.old, sides.new, dokumen, template, paper, check_author(penulis))
+    if output.parent != Path():
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StepFailed(
+                f"folder '{output.parent.as_posix()}' tidak dapat dibuat ({os_reason(exc)})"
+            ) from None
+    publish([(output, redline.data)])
+    labels = f"{visible(sides.old_label)} -> {visible(sides.new_label)}"
+    if redline.changes:
+        click.echo(f"{output.as_posix()} ditulis: perubahan {labels} ditandai (lacak perubahan).")
+    else:
+        click.echo(
+            f"{output.as_posix()} ditulis tanpa tanda perubahan: isi yang dicetak sama ({labels})."
+        )

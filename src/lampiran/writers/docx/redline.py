@@ -25,7 +25,7 @@ from markupsafe import Markup
 
 from lampiran.blocks import Properties, Prose
 from lampiran.content.loading import Year
-from lampiran.errors import UsageProblem
+from lampiran.errors import UsageProblem, visible
 from lampiran.writers.docx import package
 from lampiran.writers.docx.layout import PAPER_SIZES, finish_document
 from lampiran.writers.docx.numbering import numbering_base
@@ -44,6 +44,8 @@ from lampiran.writers.docx.template import load_template
 
 DEFAULT_AUTHOR = "lampiran"
 """The author of every change unless ``--penulis`` names one."""
+MAX_AUTHOR = 100
+"""The longest author name (Word shows it in a balloon beside each change)."""
 
 DOCUMENT_PART = "word/document.xml"
 PLACEHOLDER_STYLE = "lampiran-redline-"
@@ -87,6 +89,20 @@ def _lampiran2() -> RedlineDocument:
 
 DOCUMENTS: Mapping[str, Callable[[], RedlineDocument]] = {"lampiran-2": _lampiran2}
 """The documents ``lampiran diff --format docx --dokumen`` can compare, by name."""
+
+
+def check_author(author: str) -> str:
+    """The author as written on every change; an empty, long or unprintable one is refused."""
+    name = " ".join(author.split())
+    if not name:
+        raise UsageProblem("--penulis tidak boleh kosong; tulis nama peninjau, misalnya: Bappeda")
+    if len(name) > MAX_AUTHOR:
+        raise UsageProblem(
+            f"--penulis terlalu panjang ({len(name)} huruf); paling banyak {MAX_AUTHOR} huruf"
+        )
+    if not all(character.isprintable() for character in name):
+        raise UsageProblem(f"--penulis memuat karakter yang tidak dapat dicetak: '{visible(name)}'")
+    return name
 
 
 def sasaran_pairs(old: Year, new: Year) -> Pairs:

@@ -35,7 +35,7 @@ from typing import Literal
 from lampiran.blocks import Prose
 from lampiran.history.diffing import moved_items, word_diff
 from lampiran.writers.docx.oxml import Element, qn, val
-from lampiran.writers.docx.prose import ProseStyles, ProseWriter
+from lampiran.writers.docx.prose import ListInstance, ProseStyles, ProseWriter
 from lampiran.writers.docx.redline_prose import merge_prose
 from lampiran.writers.docx.revisions import (
     REMOVING,
@@ -177,7 +177,7 @@ class Merger:
                 names[i] = self.revisions.move_name()
             blocks = [copy.deepcopy(block) for block in merged_moves[i]]
             start, end = self.revisions.move_range(kind, names[i])
-            return [start, *self._project(blocks, kind), end]
+            return _enclose(self._project(blocks, kind), start, end)
 
         out: list[Element] = []
         old_at = new_at = 0
@@ -230,7 +230,27 @@ class Merger:
         kept = [block for block in blocks if _drop(block, dropped, kind == "moveFrom")]
         for block in kept:
             self.revisions.mark(block, kind)
+        if kind == "moveFrom":
+            self._renumber(kept)
         return kept
+
+    def _renumber(self, blocks: list[Element]) -> None:
+        """Lists of a move's source numbered on their own, not on with its destination."""
+        instances = {str(item.num_id): item for item in self.writer.lists}
+        copies: dict[str, str] = {}
+        for block in blocks:
+            for number in block.iter(qn("w:numId")):
+                value = val(number) or ""
+                if value not in instances:
+                    continue
+                if value not in copies:
+                    original = instances[value]
+                    fresh = self.writer.first_num_id + len(self.writer.lists)
+                    self.writer.lists.append(
+                        ListInstance(fresh, original.kind, original.level, original.start)
+                    )
+                    copies[value] = str(fresh)
+                number.set(qn("w:val"), copies[value])
 
     # -- containers ---------------------------------------------------------------------
 
@@ -419,6 +439,26 @@ class Merger:
         assert leaf.styles is not None
         prose = leaf.old if side == "old" else leaf.new
         return self.writer.paragraphs(prose or (), leaf.styles)
+
+
+def _enclose(blocks: list[Element], start: Element, end: Element) -> list[Element]:
+    """A move range around blocks, its markers inside the first and the last paragraph
+    (as Word writes them), so that nothing but blocks stands between blocks."""
+    if not blocks:
+        return []
+    first = next(iter(blocks[0].iter(qn("w:p"))), None)
+    if first is None:
+        blocks.insert(0, start)
+    else:
+        properties = first.find(qn("w:pPr"))
+        first.insert(0 if properties is None else 1, start)
+    paragraphs = list(blocks[-1].iter(qn("w:p")))
+    last = paragraphs[-1] if paragraphs else None
+    if last is None:
+        blocks.append(end)
+    else:
+        last.append(end)
+    return blocks
 
 
 # -- paragraph marks at the end of a container ------------------------------------------
