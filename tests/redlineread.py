@@ -210,7 +210,9 @@ def _paragraph(paragraph: Any, numbering: dict[str, str], lists: dict[str, int])
     runs: list[tuple[str, str]] = []
     for run in paragraph.iter(f"{W}r"):
         run_properties = run.find(f"{W}rPr")
-        look = _canonical(run_properties) if run_properties is not None and len(run_properties) else ""
+        look = (
+            _canonical(run_properties) if run_properties is not None and len(run_properties) else ""
+        )
         text = "".join(
             (node.text or "")
             if node.tag == f"{W}t"
@@ -241,7 +243,9 @@ def _numbering(data: bytes | None) -> dict[str, str]:
         return {}
     root = etree.fromstring(data)
     names = {
-        a.get(f"{W}abstractNumId"): (a.find(f"{W}name").get(f"{W}val") if a.find(f"{W}name") is not None else "")
+        a.get(f"{W}abstractNumId"): (
+            a.find(f"{W}name").get(f"{W}val") if a.find(f"{W}name") is not None else ""
+        )
         for a in root.iter(f"{W}abstractNum")
     }
     result = {}
