@@ -17,6 +17,7 @@ numbers the old list as it was.
 
 from __future__ import annotations
 
+import copy
 import difflib
 import itertools
 from collections.abc import Iterator, Sequence
@@ -67,7 +68,6 @@ def merge_prose(
     """The paragraphs of ``new`` with every difference from ``old`` tracked."""
     old_units = _units(old, styles, writer)
     new_units = _units(new, styles, writer)
-    lists: dict[str, str] = {}
     out: list[tuple[Element, _Unit | None, _Unit | None]] = []
     matcher = difflib.SequenceMatcher(
         None,
@@ -89,14 +89,58 @@ def merge_prose(
             elif after is not None:
                 revisions.mark_paragraph(after.element, "ins")
                 out.append((after.element, None, after))
-    for _, before, after in out:
-        if before is not None and after is not None and before.num_id and after.num_id:
-            lists.setdefault(before.num_id, after.num_id)
-    for element, before, after in out:
-        if after is None and before is not None and before.num_id in lists:
-            numbering = child(child(element, "w:pPr"), "w:numPr")
-            child(numbering, "w:numId", val=lists[before.num_id])
+    _number_lists(out, writer, revisions)
     return [element for element, _, _ in out]
+
+
+def _number_lists(
+    out: list[tuple[Element, _Unit | None, _Unit | None]],
+    writer: ProseWriter,
+    revisions: Revisions,
+) -> None:
+    """Number both readings of the merged lists as their own version numbers them.
+
+    Each old list is numbered, when every change is rejected, by one numbering instance:
+    the new list its items went to when that one numbers alike (same kind, level and
+    start), or its own. A deleted item takes that instance; an item in both versions
+    whose new list is another records the old one as a paragraph property change.
+    """
+    instances = {str(item.num_id): item for item in writer.lists}
+
+    def alike(a: str, b: str) -> bool:
+        x, y = instances.get(a), instances.get(b)
+        return (
+            x is not None
+            and y is not None
+            and (x.kind, x.level, x.start)
+            == (
+                y.kind,
+                y.level,
+                y.start,
+            )
+        )
+
+    targets: dict[str, str] = {}
+    taken: set[str] = set()
+    for _, before, after in out:
+        if before is None or after is None or not before.num_id or not after.num_id:
+            continue
+        if before.num_id in targets or after.num_id in taken:
+            continue
+        if alike(before.num_id, after.num_id):
+            targets[before.num_id] = after.num_id
+            taken.add(after.num_id)
+    for element, before, after in out:
+        if before is None or not before.num_id:
+            continue
+        rejected = targets.get(before.num_id, before.num_id)
+        if after is None:
+            numbering = child(child(element, "w:pPr"), "w:numPr")
+            child(numbering, "w:numId", val=rejected)
+        elif after.num_id != rejected:
+            old = copy.deepcopy(before.element.find(qn("w:pPr")))
+            child(child(old, "w:numPr"), "w:numId", val=rejected)
+            revisions.paragraph_change(element, old)
 
 
 def _units(prose: Prose, styles: ProseStyles, writer: ProseWriter) -> list[_Unit]:
