@@ -525,8 +525,17 @@ def _settle_end(container: Element, revisions: Revisions) -> None:
         revisions.set_paragraph_mark(before, "del")
     else:
         revisions.set_paragraph_mark(last, None)
-        revisions.paragraph_change(last, before.find(qn("w:pPr")))
+        revisions.paragraph_change(last, _rejected_properties(before))
         revisions.set_paragraph_mark(before, "ins")
+
+
+def _rejected_properties(paragraph: Element) -> Element | None:
+    """The properties a paragraph has when every change is rejected."""
+    properties = paragraph.find(qn("w:pPr"))
+    change = properties.find(qn("w:pPrChange")) if properties is not None else None
+    if change is not None and change.find(qn("w:pPr")) is not None:
+        return change.find(qn("w:pPr"))
+    return properties
 
 
 def _has_section(paragraph: Element) -> bool:
