@@ -42,7 +42,7 @@ system-deps:
 regenerate: $(STAMP)
 	$(BIN)/python scripts/make_template.py
 	$(BIN)/lampiran schema -o schema
-	LAMPIRAN_REGENERATE_GOLDEN=1 $(BIN)/pytest -q tests/test_build_golden.py
+	LAMPIRAN_REGENERATE_GOLDEN=1 $(BIN)/pytest -q tests/test_build_golden.py tests/test_redline_golden.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_build.py

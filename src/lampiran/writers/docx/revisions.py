@@ -65,6 +65,8 @@ class Revisions:
         return element
 
     def stamp(self, element: Element) -> Element:
+        # The id is numbered at the end; set now so that it comes first, as Word writes it.
+        element.set(qn("w:id"), element.get(qn("w:id"), "0"))
         element.set(qn("w:author"), self.author)
         element.set(qn("w:date"), self.date)
         return element
