@@ -127,11 +127,13 @@ def diff(
     docx = output_format == "docx"
     _check_docx_options(ctx, docx, output)
     sides = load_sides(lama, baru, rev)
-    result = diff_years(sides.old, sides.new, sides.old_label, sides.new_label)
     if docx:
         assert output is not None
         _write_redline(sides, output, dokumen, template, paper.upper(), penulis)
-    else:
+        if not exit_code:
+            return
+    result = diff_years(sides.old, sides.new, sides.old_label, sides.new_label)
+    if not docx:
         from lampiran.history.diffformat import format_diff
 
         click.echo(format_diff(result, output_format))

@@ -9,6 +9,7 @@ we edit has its children's order written once here, and every insertion goes thr
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from lxml import etree
@@ -23,8 +24,9 @@ Element = Any
 """An lxml element (lxml ships no type information that mypy --strict accepts)."""
 
 
+@cache
 def qn(name: str) -> str:
-    """``w:p`` -> ``{http://...}p``."""
+    """``w:p`` -> ``{http://...}p`` (cached: a document asks for the same few names often)."""
     prefix, _, local = name.partition(":")
     return f"{{{_PREFIXES[prefix]}}}{local}"
 

@@ -36,7 +36,6 @@ _NUMBERED = frozenset(
         "moveToRangeStart",
     )
 )
-_RANGE_ENDS = frozenset({qn("w:moveFromRangeEnd"), qn("w:moveToRangeEnd")})
 _RUN_HOLDERS = frozenset(
     qn(f"w:{name}") for name in ("hyperlink", "smartTag", "fldSimple", "customXml", "dir", "bdo")
 )
@@ -193,13 +192,12 @@ class Revisions:
         template), since Word expects annotation ids to be unique in a document.
         """
         roots = list(roots)
+        # Our own revisions hold the placeholder id 0 until now.
         taken = [
             int(value)
             for root in roots
-            for element in root.iter()
-            if element.tag not in _NUMBERED
-            and element.tag not in _RANGE_ENDS
-            and (value := element.get(qn("w:id"), "")).isdigit()
+            for value in root.xpath("//@w:id", namespaces={"w": W_NS})
+            if value.isdigit()
         ]
         next_id = max(taken, default=0) + 1
         count = 0
