@@ -47,6 +47,7 @@ regenerate: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_build.py
 	$(BIN)/python benchmarks/bench_pdf.py
+	$(BIN)/python benchmarks/bench_redline.py
 
 clean:
 	rm -rf $(VENV) dist build *.egg-info src/*.egg-info .mypy_cache .pytest_cache .ruff_cache
