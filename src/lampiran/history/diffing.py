@@ -438,7 +438,7 @@ def _pair_sentences(old: list[str], new: list[str]) -> list[SentenceChange]:
     for sentence in old:
         best, best_ratio = None, 0.0
         for k in range(j, len(new)):
-            ratio = difflib.SequenceMatcher(None, sentence, new[k], autojunk=False).ratio()
+            ratio = _similarity(sentence, new[k])
             if ratio > best_ratio:
                 best, best_ratio = k, ratio
         if best is None or best_ratio < 0.5:
@@ -465,16 +465,42 @@ def word_diff(old: str, new: str) -> tuple[WordOp, ...]:
     """
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
     ops: list[WordOp] = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    # What both share at the start and the end is never a change; only the middle is
+    # compared, with difflib's heuristic for long inputs (as in _similarity).
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    _append(ops, "same", "".join(a[:head]))
+    middle_a, middle_b = a[head : len(a) - tail], b[head : len(b) - tail]
+    long = max(len(middle_a), len(middle_b)) > LONG_COMPARISON
+    matcher = difflib.SequenceMatcher(None, middle_a, middle_b, autojunk=long)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            _append(ops, "same", "".join(a[i1:i2]))
+            _append(ops, "same", "".join(middle_a[i1:i2]))
             continue
         if tag in {"delete", "replace"}:
-            _append(ops, "removed", "".join(a[i1:i2]))
+            _append(ops, "removed", "".join(middle_a[i1:i2]))
         if tag in {"insert", "replace"}:
-            _append(ops, "added", "".join(b[j1:j2]))
+            _append(ops, "added", "".join(middle_b[j1:j2]))
+    _append(ops, "same", "".join(a[len(a) - tail :]))
     return tuple(_fold_spaces(ops))
+
+
+LONG_COMPARISON = 2000
+"""Beyond this many characters (or words), texts are compared with difflib's "popular
+elements" heuristic: exact comparison of two long, repetitive texts (a 20,000-character
+paragraph of the same few words) takes time that grows with the square of their length.
+Only the choice of which words to show as changed can differ; what is same, removed and
+added always adds up to both texts."""
+
+
+def _similarity(a: str, b: str) -> float:
+    """How alike two sentences are (0-1), by characters."""
+    long = max(len(a), len(b)) > LONG_COMPARISON
+    return difflib.SequenceMatcher(None, a, b, autojunk=long).ratio()
 
 
 def _fold_spaces(ops: list[WordOp]) -> list[WordOp]:

@@ -20,11 +20,12 @@ from __future__ import annotations
 import copy
 import difflib
 import itertools
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from lampiran.blocks import Paragraph, Prose, Run, Runs, Text, prose_blocks, runs_text
-from lampiran.history.diffing import word_diff
+from lampiran.history.diffing import LONG_COMPARISON, WordOp, word_diff
 from lampiran.text.sentences import markdown_text
 from lampiran.writers.docx.oxml import Element, child, qn, val
 from lampiran.writers.docx.prose import ProseStyles, ProseWriter, add_runs
@@ -180,7 +181,9 @@ def _pair_similar(
         for k in range(j, len(new)):
             if new[k].shape != unit.shape:
                 continue
-            matcher = difflib.SequenceMatcher(None, words, new[k].text.split(), autojunk=False)
+            other = new[k].text.split()
+            long = max(len(words), len(other)) > LONG_COMPARISON
+            matcher = difflib.SequenceMatcher(None, words, other, autojunk=long)
             if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
                 continue
             ratio = matcher.ratio()
@@ -212,7 +215,7 @@ def merge_runs(old: Runs, new: Runs) -> list[_Piece]:
     old_segments, new_segments = _segments(old), _segments(new)
     pieces: list[_Piece] = []
     old_at = new_at = 0
-    for op in word_diff(runs_text(old), runs_text(new)):
+    for op in sentence_word_diff(runs_text(old), runs_text(new)):
         size = len(op.text)
         if op.kind == "removed":
             pieces.extend(_Piece("del", run) for run, _ in _slice(old_segments, old_at, size))
@@ -225,6 +228,43 @@ def merge_runs(old: Runs, new: Runs) -> list[_Piece]:
             old_at += size
             new_at += size
     return _coalesce(pieces)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+")
+
+
+def sentence_word_diff(old: str, new: str) -> list[WordOp]:
+    """:func:`word_diff` of a paragraph, sentence by sentence.
+
+    Sentences that stayed are matched first and only the changed ones are compared word
+    by word, as the text diff does; comparing a long paragraph word by word at once
+    would take seconds (every word is compared with every other).
+    """
+    a, b = _sentences(old), _sentences(new)
+    ops: list[WordOp] = []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        before, after = "".join(a[i1:i2]), "".join(b[j1:j2])
+        if tag == "equal":
+            ops.append(WordOp("same", before))
+        elif before and after:
+            ops.extend(word_diff(before, after))
+        elif before:
+            ops.append(WordOp("removed", before))
+        else:
+            ops.append(WordOp("added", after))
+    return ops
+
+
+def _sentences(text: str) -> list[str]:
+    """The text cut after each sentence's end and the spaces that follow it."""
+    pieces, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        pieces.append(text[start : match.end()])
+        start = match.end()
+    if start < len(text):
+        pieces.append(text[start:])
+    return pieces
 
 
 _Segment = tuple[int, int, Run]
