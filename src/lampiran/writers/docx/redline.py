@@ -40,7 +40,7 @@ from lampiran.writers.docx.redline_merge import (
     settle_container_ends,
 )
 from lampiran.writers.docx.revisions import Revisions, track_revisions
-from lampiran.writers.docx.template import load_template
+from lampiran.writers.docx.template import Template, load_template
 
 DEFAULT_AUTHOR = "lampiran"
 """The author of every change unless ``--penulis`` names one."""
@@ -65,6 +65,8 @@ class RedlineDocument:
     """The template context of a built document, prose given to the second argument."""
     properties: Callable[[Any], Properties]
     pairs: Callable[[Year, Year], Pairs]
+    template: Callable[[Path | None], Template] = load_template
+    """The user's template (a path), or the document's own when ``None``."""
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,7 @@ def redline_years(
         spec.context(new_document, _RecordedProse),
         spec.pairs(old, new),
         properties,
-        template_path,
+        spec.template(template_path),
         paper,
         Revisions(author, properties.date),
     )
@@ -155,12 +157,11 @@ def write_redline(
     new_context: dict[str, Any],
     pairs: Pairs,
     properties: Properties,
-    template_path: Path | None,
+    template: Template,
     paper: str,
     revisions: Revisions,
 ) -> Redline:
     """Render both contexts through the template and merge them (see the module doc)."""
-    template = load_template(template_path)
     numbering = numbering_base(template.entry(package.NUMBERING_PART))
     writer = ProseWriter(first_num_id=numbering.next_num_id)
     names = _Names(pairs)
