@@ -190,8 +190,9 @@ def test_diff_shows_control_characters_of_the_content_but_keeps_its_colours(
 
     assert text.code == 0, text.err
     assert "\u202e" not in text.out + markdown.out
-    assert "\x1b[32m{+ketiga \\u202e+}\x1b[0m" in text.out
-    assert "**ketiga \\\\u202e**" in markdown.out
+    # The diff spells invisible characters as code points, the way a reviewer reads them.
+    assert "\x1b[32m{+ketiga <U+202E>+}\x1b[0m" in text.out
+    assert "**ketiga \\<U+202E\\>**" in markdown.out
 
 
 @pytest.mark.parametrize(
@@ -338,3 +339,24 @@ def test_only_other_digits_means_no_year_at_all(tmp_path: Path) -> None:
 def test_os_reasons_are_always_a_sentence(error: OSError, reason: str) -> None:
     assert os_reason(error) == reason
     assert not os_reason(error).endswith("None")
+
+
+def test_a_bidi_override_written_as_an_escape_is_warned_about(tmp_path: Path) -> None:
+    folder = write_year(tmp_path, 'instansi: "Badan \\u202eContoh"\ntahun: 2024\n')
+
+    outcome = run_lampiran("check", str(folder))
+
+    assert outcome.code == 0
+    assert (
+        "dokumen.yaml:1:11: instansi: peringatan: teks dalam tanda kutip ganda ini memuat "
+        "karakter tak terlihat (kode 0x202e) lewat kode '\\u...'; hapus kode itu agar teks "
+        "tercetak, dicari dan diperiksa ejaannya dengan benar"
+    ) in outcome.out
+
+
+def test_escape_sequences_in_a_mistyped_option_are_shown_not_sent() -> None:
+    outcome = run_lampiran("build", "--paper", "X\x1b]0;judul\x07")
+
+    assert outcome.code == 2
+    assert "\x1b" not in outcome.err and "\x07" not in outcome.err
+    assert "'X\\x1b]0;judul\\x07' tidak dikenal; pilih salah satu: F4, A4" in outcome.err

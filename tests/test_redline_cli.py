@@ -9,9 +9,10 @@ import pytest
 from lxml import etree
 
 from conftest import VALID_SASARAN, run_lampiran, write_year
+from conftest import run_git as git
 from docxread import render_folder
 from redlineread import W, body, resolve, revisions, texts
-from test_diff_rev import git, state
+from test_diff_rev import state
 from test_docx_schema import TEMPLATE, repack
 
 NEW_SASARAN = VALID_SASARAN.replace("target: 99,99%", "target: 100%").replace(

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO_ROOT, run_lampiran
+from conftest import run_git as git
 from redlineread import revisions
-from test_diff_rev import git
 from test_redline import edit, edited_2024
 
 SECTION = "### Tinjauan di Word"

@@ -1,14 +1,18 @@
-"""The build pipeline: check every year, make every document, then write them all.
+"""The build pipeline: check every year, render every document, then write them.
 
 The order is what makes a failed build harmless. All folders are checked first (every
-problem of every year is reported together); then every document is turned into the
-document model and written into bytes by each writer asked for (a custom template is
-checked on the way); only then is anything written: every file is staged beside its
-target, and only when all are staged are they renamed into place. A build that stops at
-any point leaves earlier outputs exactly as they were.
+problem of every year is reported together); then every document is rendered in memory
+turned into the document model and written into bytes by each writer asked for (a
+custom template is checked on the way; the web page on request) and, on request,
+converted to PDF in a temporary folder; only then is anything written, as one set: each
+.docx with its PDF and web page,
+every file through a temporary file in the output folder, the renames at the end with
+Ctrl-C held back. A build that stops at any point before that (an error, Ctrl-C,
+SIGTERM) leaves earlier outputs exactly as they were.
 
-Further steps (PDF export) take the list of written .docx paths in
-:attr:`BuildResult.documents`.
+A PDF beside a .docx is always the PDF of that .docx. When a build writes a different
+.docx and no PDF with it (no ``--pdf``, or the PDF step failed), the old PDF is removed
+rather than left looking current, and the build says so.
 """
 
 from __future__ import annotations
@@ -19,7 +23,14 @@ from pathlib import Path
 
 from lampiran import atomic
 from lampiran.content.loading import Year, load_year
-from lampiran.errors import ContentError, Report, StepFailed, UsageProblem, os_reason
+from lampiran.errors import (
+    ContentError,
+    LampiranError,
+    Report,
+    StepFailed,
+    UsageProblem,
+    os_reason,
+)
 
 DEFAULT_OUTDIR = Path("dist")
 
@@ -30,12 +41,40 @@ class BuildError(StepFailed):
 
 @dataclass
 class BuildResult:
-    """The files written, in the order of the folders, and the warnings found."""
+    """What a build did: files written, old PDFs removed, warnings, a failed PDF step.
+
+    ``written`` lists each .docx followed by its PDF and web page, in the order of the
+    folders; ``documents`` the .docx among them.
+    ``pdf_failure`` is set when PDFs were asked for but could not be made; the .docx
+    files were written all the same.
+    """
 
     written: list[Path] = field(default_factory=list)
     documents: list[Path] = field(default_factory=list)
-    """The .docx among :attr:`written` (what the PDF step converts)."""
     report: Report = field(default_factory=Report)
+    removed_pdfs: list[Path] = field(default_factory=list)
+    stale_pdfs: list[tuple[Path, str]] = field(default_factory=list)
+    kept_pdfs: list[Path] = field(default_factory=list)
+    pdf_failure: LampiranError | None = None
+
+    def notes(self) -> list[str]:
+        """What happened to old PDFs, in Indonesian, one line each."""
+        lines = [
+            f"{pdf.as_posix()} dihapus: PDF lama itu dibuat dari dokumen Word "
+            "sebelumnya dan tidak sesuai lagi dengan yang baru."
+            for pdf in self.removed_pdfs
+        ]
+        lines += [
+            f"Peringatan: {pdf.as_posix()} adalah PDF lama yang tidak sesuai lagi dengan "
+            f"dokumen Word yang baru, tetapi tidak dapat dihapus ({reason}); hapus sendiri "
+            "atau buat ulang dengan --pdf."
+            for pdf, reason in self.stale_pdfs
+        ]
+        lines += [
+            f"{pdf.as_posix()} tidak diubah: dokumen Word-nya sama dengan sebelumnya."
+            for pdf in self.kept_pdfs
+        ]
+        return lines
 
 
 def output_name(year: Year) -> str:
@@ -51,13 +90,16 @@ def build_years(
     paper: str = "F4",
     template: Path | None = None,
     *,
+    pdf: bool = False,
+    pdfa: bool = False,
     html: bool = False,
 ) -> BuildResult:
-    """Check, render and write the Word document (and web page) of each year folder.
+    """Check, render and write the Word document (on request PDF, web page) of each year.
 
     Raises :class:`ContentError` (every problem of every folder) before rendering,
     :class:`lampiran.writers.docx.template.TemplateError` for an unusable template and
-    :class:`BuildError` when the output cannot be written; in each case nothing is written.
+    :class:`BuildError` when the output cannot be written; in each case nothing is
+    written. A PDF step that fails does not raise: see :attr:`BuildResult.pdf_failure`.
     """
     from lampiran.documents.lampiran2 import lampiran2
     from lampiran.writers.docx.render import write_lampiran2
@@ -71,57 +113,120 @@ def build_years(
             years.append(year)
     if result.report.has_errors:
         raise ContentError(result.report)
-    documents = [lampiran2(year) for year in years]
-    if len({document.name for document in documents}) != len(documents):
+    models = [lampiran2(year) for year in years]
+    if len({model.name for model in models}) != len(models):
         raise UsageProblem("dua folder yang disebut berisi tahun yang sama; sebutkan sekali saja")
-    outputs: list[tuple[Path, bytes]] = []
-    for document in documents:
-        docx = outdir / f"{document.name}.docx"
-        outputs.append((docx, write_lampiran2(document, template, paper)))
-        result.documents.append(docx)
-        if html:
-            from lampiran.writers.html import write_html
+    targets = [outdir / f"{model.name}.docx" for model in models]
+    documents = [write_lampiran2(model, template, paper) for model in models]
+    pages: list[bytes] | None = None
+    if html:
+        from lampiran.writers.html import write_html
 
-            outputs.append(
-                (outdir / f"{document.name}.html", write_html(document.document(), paper))
-            )
+        pages = [write_html(model.document(), paper) for model in models]
+    pdfs: list[bytes] | None = None
+    if pdf or pdfa:
+        from lampiran.writers.pdf import PdfError, convert_documents
+
+        try:
+            pdfs = convert_documents(list(zip(targets, documents, strict=True)), pdfa=pdfa)
+        except PdfError as exc:
+            result.pdf_failure = exc
+    # Only now: a run stopped before this point leaves not even an empty folder.
     try:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BuildError(
             f"folder keluaran '{outdir.as_posix()}' tidak dapat dibuat ({os_reason(exc)})"
         ) from None
-    publish(outputs)
-    result.written.extend(path for path, _ in outputs)
+    _write_set(result, targets, documents, pdfs, pages)
+    result.documents.extend(targets)
     return result
 
 
-def publish(outputs: Sequence[tuple[Path, bytes]]) -> None:
-    """Write every output: each is staged completely before any is renamed into place.
+def _write_set(
+    result: BuildResult,
+    targets: Sequence[Path],
+    documents: Sequence[bytes],
+    pdfs: Sequence[bytes] | None,
+    pages: Sequence[bytes] | None = None,
+) -> None:
+    """Publish each .docx, then its new PDF or, if the .docx changed, the old PDF's removal.
 
-    A failure while writing (disk full, no permission) leaves every old file as it was
-    and no temporary file behind; readers only ever see an old file or a complete new one.
+    The web page, when asked for, goes with them.
     """
-    staged: list[tuple[Path, Path]] = []
+    from lampiran.writers.pdf import pdf_path_for
+
+    changes: list[tuple[Path, bytes | None]] = []
+    for index, (target, data) in enumerate(zip(targets, documents, strict=True)):
+        changes.append((target, data))
+        pdf = pdf_path_for(target)
+        if pdfs is not None:
+            changes.append((pdf, pdfs[index]))
+        elif _is_file_or_link(pdf):
+            if _differs(target, data):
+                changes.append((pdf, None))
+            elif result.pdf_failure is not None:
+                result.kept_pdfs.append(pdf)
+        if pages is not None:
+            changes.append((target.with_suffix(".html"), pages[index]))
     try:
-        for path, data in outputs:
-            try:
-                staged.append((atomic.stage(path, data), path))
-            except OSError as exc:
-                raise BuildError(
-                    f"tidak dapat menulis ke folder '{path.parent.as_posix()}' "
-                    f"({os_reason(exc)}); periksa izin tulis folder itu"
-                ) from None
-        while staged:
-            temporary, path = staged[0]
-            try:
-                atomic.publish(temporary, path)
-            except OSError as exc:
-                raise BuildError(
-                    f"'{path.as_posix()}' tidak dapat ditulis ({os_reason(exc)}); bila berkas "
-                    "itu sedang terbuka di Word, tutup dulu lalu jalankan ulang"
-                ) from None
-            staged.pop(0)
-    finally:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
+        not_removed = atomic.publish_all(changes)
+    except atomic.PublishFailed as exc:
+        raise BuildError(_publish_failure(exc, changes)) from None
+    failed = dict(not_removed)
+    for path, content in changes:
+        if content is not None:
+            result.written.append(path)
+        elif path in failed:
+            result.stale_pdfs.append((path, os_reason(failed[path])))
+        else:
+            result.removed_pdfs.append(path)
+
+
+def _is_file_or_link(path: Path) -> bool:
+    return path.is_symlink() or path.is_file()
+
+
+def _differs(target: Path, data: bytes) -> bool:
+    """Whether ``data`` is not what ``target`` already holds (a missing target differs)."""
+    try:
+        return target.read_bytes() != data
+    except OSError:
+        return True
+
+
+def _publish_failure(
+    exc: atomic.PublishFailed, changes: Sequence[tuple[Path, bytes | None]]
+) -> str:
+    """The message for a set that could not be written completely, naming what was."""
+    path = exc.path
+    reason = os_reason(exc.error)
+    if exc.staging:
+        return (
+            f"tidak dapat menulis ke folder '{path.parent.as_posix()}' ({reason}); "
+            "periksa izin tulis folder itu. Tidak ada berkas yang diubah."
+        )
+    program = "pembaca PDF" if path.suffix == ".pdf" else "Word"
+    message = (
+        f"'{path.as_posix()}' tidak dapat ditulis ({reason}); bila berkas itu sedang "
+        f"terbuka di {program}, tutup dulu lalu jalankan ulang."
+    )
+    removals = {target for target, data in changes if data is None}
+    written = [p.as_posix() for p in exc.done if p not in removals]
+    removed = [p.as_posix() for p in exc.done if p in removals]
+    if written:
+        message += " Sudah ditulis: " + ", ".join(written) + "."
+    if removed:
+        message += " PDF lama yang sudah dihapus: " + ", ".join(removed) + "."
+    docx = path.with_suffix(".docx")
+    if path.suffix == ".pdf" and docx in exc.done and path.exists():
+        message += (
+            f" {path.as_posix()} masih PDF lama yang tidak sesuai dengan {docx.as_posix()} "
+            "yang baru."
+        )
+    for stale, error in exc.not_removed:
+        message += (
+            f" {stale.as_posix()} masih PDF lama yang tidak sesuai dengan dokumen Word yang "
+            f"baru dan tidak dapat dihapus ({os_reason(error)})."
+        )
+    return message

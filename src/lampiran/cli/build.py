@@ -69,7 +69,9 @@ def build(
     tahun terbaru di content/. Semua folder diperiksa dulu seperti 'lampiran check';
     bila ada kesalahan, semuanya ditampilkan dan tidak ada berkas yang ditulis.
     Berkas lama hanya diganti bila dokumen baru sudah selesai dibuat. Dengan --pdf
-    atau --pdfa, semua .docx diubah ke PDF sekaligus dalam satu kali jalan LibreOffice.
+    atau --pdfa, semua .docx diubah ke PDF sekaligus dalam satu kali jalan LibreOffice,
+    lalu setiap .docx ditulis bersama PDF-nya. PDF lama di samping .docx yang berubah
+    tanpa PDF baru dihapus, agar tidak tertukar dengan yang baru.
     Dengan --html dibuat juga satu halaman web mandiri per dokumen, yang dapat dibuka
     tanpa internet dan dibaca di ponsel.
 
@@ -83,17 +85,13 @@ def build(
     from lampiran.workspace import resolve_year_folder
 
     resolved = [resolve_year_folder(f) for f in folders] or [resolve_year_folder(None)]
-    result = build_years(resolved, outdir, paper.upper(), template, html=html)
+    result = build_years(resolved, outdir, paper.upper(), template, pdf=pdf, pdfa=pdfa, html=html)
     if result.report.problems:
         print_report(result.report)
     print_written(result.written)
-    if pdf or pdfa:
-        from lampiran.writers.pdf import PdfError, convert_to_pdf
-
-        try:
-            pdfs = convert_to_pdf(result.documents, pdfa=pdfa)
-        except PdfError as exc:
-            raise StepFailed(
-                f"{exc}\nDokumen Word sudah ditulis; hanya PDF-nya yang belum dibuat."
-            ) from None
-        print_written(pdfs)
+    for note in result.notes():
+        click.echo(note)
+    if result.pdf_failure is not None:
+        raise StepFailed(
+            f"{result.pdf_failure}\nDokumen Word sudah ditulis; hanya PDF-nya yang belum dibuat."
+        )

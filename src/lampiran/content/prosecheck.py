@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from lampiran.content.models import Sasaran
 from lampiran.errors import Problem, Severity
 from lampiran.source.yamlreader import FieldPath, SourceFile, format_field
-from lampiran.text.markdown import too_deep_lines
+from lampiran.text.listlines import too_deep_lines
 
 _DEEP_LIST = (
     "daftar bertingkat lebih dari dua tingkat (baris ke-{line} teks ini); butir itu dicetak "

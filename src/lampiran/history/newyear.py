@@ -7,8 +7,8 @@ changes, and it is changed by editing the text at the position the loader record
 by writing the YAML out again.
 
 The copy is built in a hidden temporary folder next to the target, checked, and then
-renamed into place, so a failed run never leaves a half-made year behind and an existing
-year is never touched.
+renamed into place, so a failed or interrupted run (Ctrl-C, SIGTERM) never leaves a
+half-made year or the temporary folder behind, and an existing year is never touched.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from lampiran import interrupts
 from lampiran.content.loading import DOKUMEN_FILE, Year, load_year, require_year
 from lampiran.errors import ContentError, Report, StepFailed, UsageProblem, os_reason, visible
 from lampiran.source.files import (
@@ -105,7 +106,9 @@ def create_year(source: Path, new_tahun: int | None = None) -> NewYear:
     folders, files = _entries_to_copy(source)
     staging: Path | None = None
     try:
-        staging = Path(tempfile.mkdtemp(prefix=f".lampiran-new-{tahun}-", dir=source.parent))
+        # Created and named with Ctrl-C held back, so an interrupt never orphans it.
+        with interrupts.deferred():
+            staging = Path(tempfile.mkdtemp(prefix=f".lampiran-new-{tahun}-", dir=source.parent))
         built = staging / str(tahun)
         built.mkdir()
         for folder in folders:
@@ -126,7 +129,8 @@ def create_year(source: Path, new_tahun: int | None = None) -> NewYear:
         raise NewYearRefused(f"{target.as_posix()} tidak dapat dibuat: {os_reason(exc)}") from exc
     finally:
         if staging is not None:
-            shutil.rmtree(staging, ignore_errors=True)
+            with interrupts.deferred():
+                shutil.rmtree(staging, ignore_errors=True)
     final, final_report = load_year(target)
     assert final is not None, "the staged copy was valid before the rename"
     return NewYear(

@@ -17,9 +17,9 @@ from collections.abc import Iterator
 ODD_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 """Characters that look like a space but are not one for YAML (a regex character class)."""
 
-INVISIBLE = "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
-"""Characters that take no room on screen: zero-width spaces, direction marks, soft hyphens
-(a regex character class)."""
+INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+"""Characters that take no room on screen: zero-width spaces, direction marks and
+isolates, soft hyphens (a regex character class)."""
 
 SMART_QUOTES = "\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"
 """Word's curly quotes, which YAML does not take for quotes."""
@@ -72,6 +72,10 @@ def bullet_lines(text: str) -> Iterator[tuple[int, str]]:
 
 INVISIBLE_WARNING = (
     "ada {what} di sini (biasanya terbawa saat menyalin dari Word); hapus karakter itu "
+    "agar teks tercetak, dicari dan diperiksa ejaannya dengan benar"
+)
+ESCAPED_INVISIBLE_WARNING = (
+    "teks dalam tanda kutip ganda ini memuat {what} lewat kode '\\u...'; hapus kode itu "
     "agar teks tercetak, dicari dan diperiksa ejaannya dengan benar"
 )
 

@@ -136,6 +136,17 @@ def read_yaml_file(
         raw = read_regular_file(path)
     except FileRefused as exc:
         return None, [exc.problem()]
+    return read_yaml_bytes(path, raw, keep_partial=keep_partial)
+
+
+def read_yaml_bytes(
+    path: Path, raw: bytes, *, keep_partial: bool = False
+) -> tuple[SourceFile | None, list[Problem]]:
+    """Read ``raw`` as the content of a file shown as ``path``; see :func:`read_yaml_file`.
+
+    For files that are not on the disk (a file at a git revision is read into memory):
+    ``path`` only names the file in messages, such as ``main:content/2024/dokumen.yaml``.
+    """
     text, problem = decode_utf8(path, raw)
     if problem is not None:
         return None, [problem]
@@ -443,6 +454,14 @@ class _Builder:
         for offset, char in pasted.invisible_characters(raw):
             message = pasted.INVISIBLE_WARNING.format(what=pasted.describe(char))
             self._warn(start + offset, field, message)
+        if event.style == '"':
+            # An escape such as "\u202e" puts the character in the value, not in the file.
+            written = {char for _, char in pasted.invisible_characters(raw)}
+            for _, char in pasted.invisible_characters(event.value):
+                if char not in written:
+                    written.add(char)
+                    message = pasted.ESCAPED_INVISIBLE_WARNING.format(what=pasted.describe(char))
+                    self._warn(start, field, message)
         for offset, bullet in pasted.bullet_lines(raw):
             line_start = self.text.rfind("\n", 0, start + offset) + 1
             if not self.text[line_start : start + offset].strip(" \t"):

@@ -46,17 +46,11 @@ from lampiran.blocks import (
     Runs,
     Text,
 )
-
-MAX_LIST_LEVEL = 1
-"""The deepest list level printed (0-based): a list and lists nested one level in it."""
-
-MARKDOWN_TAB = 4
+from lampiran.text.listlines import MARKDOWN_TAB, MAX_LIST_LEVEL, tolerate_staff_lists
 
 # Markdown syntax that the fast path cannot handle: emphasis, escapes, list items (a
 # marker, a space and text at the start of a line), and hard line breaks.
 _NEEDS_MARKDOWN = re.compile(r"[*]|^[ \t]*(?:[-+]|\d+\.)[ \t]+\S| {2,}\n", re.MULTILINE)
-LIST_ITEM = re.compile(r"^( *)(?:[-*+]|\d+\.)[ \t]+\S")
-"""A line that starts a list item, as the document prints it (and the diff splits it)."""
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 ESCAPABLE = "\\*-+."
 """The characters a backslash escapes; before any other character it prints."""
@@ -96,18 +90,6 @@ def parse_prose(text: str) -> Prose:
     if not parsed:
         parsed.append(Paragraph((Text(text),)))
     return tuple(parsed)
-
-
-def too_deep_lines(text: str) -> list[int]:
-    """The 1-based lines of ``text`` holding list items nested deeper than printed.
-
-    Counted by the same normalisation the parser applies, so ``lampiran check`` warns
-    about exactly the items that :func:`parse_prose` moves up to the second level.
-    """
-    lines = text.expandtabs(MARKDOWN_TAB).split("\n")
-    deep: list[int] = []
-    _tolerate_staff_lists(lines, deep)
-    return deep
 
 
 def _list(element: ET.Element, level: int) -> ListBlock:
@@ -200,7 +182,7 @@ def _parse_markdown(text: str) -> ET.Element:
     """Parse prose into an element tree of p, ul, ol, li, strong, em and br only."""
     md = _markdown()
     md.reset()
-    lines = _tolerate_staff_lists(text.split("\n"), [])
+    lines = tolerate_staff_lists(text.split("\n"), [])
     for preprocessor in md.preprocessors:
         lines = preprocessor.run(lines)
     root: ET.Element = md.parser.parseDocument(lines).getroot()
@@ -246,49 +228,3 @@ def _markdown() -> Any:
         md.inlinePatterns.deregister("escape")
         _MARKDOWN = md
     return _MARKDOWN
-
-
-def _tolerate_staff_lists(lines: list[str], too_deep: list[int]) -> list[str]:
-    """Accept lists as staff write them: nested by two spaces, and under a paragraph line.
-
-    Python-Markdown needs four spaces for nesting and a blank line before a list; both
-    are added here. A line indented by one to three spaces inside a list is moved to
-    four (a nested item, or a further paragraph of the item); a list right after a
-    paragraph line (or after an item's further lines), or a bullet list right after a
-    numbered one, gets a blank line first. A list item indented deeper than the second
-    level is moved to the second level, and its line number (1-based) is added to
-    ``too_deep``.
-    """
-    result: list[str] = []
-    in_list = False
-    previous_blank = True
-    previous_marker = ""
-    previous_item = False
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            result.append(line)
-            previous_blank = True
-            continue
-        indent = len(line) - len(line.lstrip(" "))
-        match = LIST_ITEM.match(line)
-        if in_list and 0 < indent < MARKDOWN_TAB:
-            line = " " * MARKDOWN_TAB + line[indent:]
-        elif in_list and indent > MARKDOWN_TAB and match:
-            too_deep.append(number)
-            line = " " * MARKDOWN_TAB + line[indent:]
-        elif in_list and indent > 2 * MARKDOWN_TAB:
-            # A further line of a deep item: no deeper than a paragraph of the second level.
-            line = " " * (2 * MARKDOWN_TAB) + line[indent:]
-        elif match and indent == 0:
-            marker = "decimal" if line[0].isdigit() else "bullet"
-            continues = in_list and previous_item and marker == previous_marker
-            if not previous_blank and not continues:
-                result.append("")
-            previous_marker = marker
-            in_list = True
-        elif indent == 0 and previous_blank:
-            in_list = False
-        result.append(line)
-        previous_blank = False
-        previous_item = match is not None
-    return result

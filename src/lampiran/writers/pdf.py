@@ -8,6 +8,12 @@ group is killed when it is reached), writes into a private folder, and each outp
 checked to be a complete PDF before it replaces anything next to the .docx. Many
 documents go through one ``soffice`` call, so LibreOffice's start-up is paid once.
 
+However a run ends (done, failed, time limit, Ctrl-C, SIGTERM), no LibreOffice process
+it started is left running and its private folder, with LibreOffice's own temporary
+files, is removed. The PDFs come back as bytes (:func:`convert_documents`), so that a
+build can publish each .docx together with its PDF, and are made reproducible first
+(:mod:`lampiran.writers.pdfreproducible`).
+
 The PDF takes its title, author and language from the .docx (core properties and the
 default language of its styles); it is tagged, embeds its fonts and, on request, is
 PDF/A-2b for archiving and electronic signature.
@@ -18,16 +24,19 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from lampiran import atomic
-from lampiran.errors import StepFailed, os_reason
+from lampiran import atomic, interrupts
+from lampiran.errors import StepFailed, os_reason, shorten
+from lampiran.writers.pdfreproducible import docx_date, make_reproducible
 
 SOFFICE_ENV = "LAMPIRAN_SOFFICE"
 """Environment variable naming the LibreOffice program to use, instead of searching."""
@@ -41,11 +50,21 @@ BASE_TIMEOUT = 120.0
 TIMEOUT_PER_DOCUMENT = 30.0
 """Seconds added to the limit for each document converted in the same run."""
 
+MAX_TIMEOUT = 3600.0
+"""The longest time limit ``LAMPIRAN_PDF_TIMEOUT`` may ask for: one hour."""
+
+_PLAIN_SECONDS = re.compile(r"[0-9]{1,7}(?:\.[0-9]{1,6})?")
+
 _PDFA_2B = 2
 """``SelectPdfVersion`` value for PDF/A-2b (ISO 19005-2, level B)."""
 
 _OUTPUT_TAIL = 2000
 """How many characters of LibreOffice's own messages go into an error message."""
+
+_STOP_WAIT = 5.0
+"""Seconds to wait for killed LibreOffice processes to be gone before removing files."""
+
+_REMOVE_ATTEMPTS = 5
 
 INSTALL_HELP = (
     "Pasang LibreOffice lalu jalankan ulang perintah ini:\n"
@@ -145,21 +164,24 @@ def export_filter(pdfa: bool) -> str:
 
 
 def timeout_for(count: int, environ: Mapping[str, str] | None = None) -> float:
-    """The time limit for converting ``count`` documents in one run, in seconds."""
+    """The time limit for converting ``count`` documents in one run, in seconds.
+
+    ``LAMPIRAN_PDF_TIMEOUT`` must be plain decimal seconds, more than 0 and at most
+    :data:`MAX_TIMEOUT`: ``float()`` alone would take ``nan`` and ``inf`` (no limit at
+    all), ``1e9`` and digits of other scripts.
+    """
     env = os.environ if environ is None else environ
     value = env.get(TIMEOUT_ENV, "").strip()
-    if value:
-        try:
-            seconds = float(value)
-        except ValueError:
-            seconds = 0.0
-        if seconds <= 0:
-            raise PdfError(
-                f"{TIMEOUT_ENV}='{value}' bukan jumlah detik yang sah; "
-                "isi dengan angka lebih dari 0, misalnya 300."
-            )
-        return seconds
-    return BASE_TIMEOUT + TIMEOUT_PER_DOCUMENT * count
+    if not value:
+        return BASE_TIMEOUT + TIMEOUT_PER_DOCUMENT * count
+    seconds = float(value) if _PLAIN_SECONDS.fullmatch(value) else 0.0
+    if not 0 < seconds <= MAX_TIMEOUT:
+        raise PdfError(
+            f"{TIMEOUT_ENV}='{shorten(value)}' bukan jumlah detik yang sah; isi dengan "
+            f"angka lebih dari 0 sampai paling lama {MAX_TIMEOUT:g} (satu jam), "
+            "misalnya 300."
+        )
+    return seconds
 
 
 def pdf_path_for(docx: Path) -> Path:
@@ -181,27 +203,77 @@ def convert_to_pdf(
     Raises :class:`LibreOfficeNotFound` or :class:`PdfError`.
     """
     sources = [Path(p) for p in docx_paths]
-    if not sources:
+    documents = [(source, _read_docx(source)) for source in sources]
+    pdfs = convert_documents(documents, pdfa=pdfa, timeout=timeout, soffice=soffice)
+    targets = [pdf_path_for(source) for source in sources]
+    try:
+        atomic.publish_all(list(zip(targets, pdfs, strict=True)))
+    except atomic.PublishFailed as exc:
+        raise PdfError(
+            f"PDF tidak dapat ditulis ({os_reason(exc.error)}): {exc.path.as_posix()}"
+        ) from exc
+    return targets
+
+
+def _read_docx(source: Path) -> bytes:
+    if not source.is_file():
+        raise PdfError(f"{source.as_posix()}: berkas .docx tidak ada; PDF tidak dibuat.")
+    try:
+        return source.read_bytes()
+    except OSError as exc:
+        raise PdfError(
+            f"{source.as_posix()}: berkas .docx tidak dapat dibaca ({os_reason(exc)}); "
+            "PDF tidak dibuat."
+        ) from None
+
+
+def convert_documents(
+    documents: Sequence[tuple[Path, bytes]],
+    *,
+    pdfa: bool = False,
+    timeout: float | None = None,
+    soffice: Path | None = None,
+) -> list[bytes]:
+    """The PDF of each ``(name, .docx bytes)``, made in one LibreOffice run, in memory.
+
+    ``name`` is the .docx path the messages speak of; nothing is written beside it, so
+    the caller can publish each .docx and its PDF together. Every PDF is checked to be
+    whole and made reproducible (:mod:`lampiran.writers.pdfreproducible`). Everything
+    LibreOffice writes, its temporary files included, stays in a private temporary
+    folder that is removed on every way out, Ctrl-C and time limit included.
+    """
+    if not documents:
         return []
     program = soffice if soffice is not None else find_soffice()
-    limit = timeout if timeout is not None else timeout_for(len(sources))
-    # ignore_cleanup_errors: on Windows a just-killed LibreOffice may still hold a file.
-    with tempfile.TemporaryDirectory(
-        prefix="lampiran-pdf-", ignore_cleanup_errors=True
-    ) as work_name:
-        work = Path(work_name)
-        inputs = _stage_inputs(sources, work / "masuk")
+    limit = timeout if timeout is not None else timeout_for(len(documents))
+    work: Path | None = None
+    try:
+        with interrupts.deferred():
+            work = Path(tempfile.mkdtemp(prefix="lampiran-pdf-"))
+        inputs = _stage_inputs(documents, work / "masuk")
         outdir = work / "keluar"
         outdir.mkdir()
         log = _run_soffice(program, inputs, outdir, work, pdfa, limit)
-        produced = [outdir / f"{staged.stem}.pdf" for staged in inputs]
-        for source, pdf in zip(sources, produced, strict=True):
-            _check_pdf(pdf, source, log)
-        return _publish(produced, [pdf_path_for(source) for source in sources])
+        results = []
+        for (source, data), staged in zip(documents, inputs, strict=True):
+            produced = outdir / f"{staged.stem}.pdf"
+            _check_pdf(produced, source, log)
+            results.append(make_reproducible(produced.read_bytes(), docx_date(data)))
+        return results
+    except OSError as exc:
+        where = exc.filename or work or tempfile.gettempdir()
+        raise PdfError(
+            f"folder sementara untuk PDF tidak dapat ditulis ({os_reason(exc)}): "
+            f"{where}; PDF tidak dibuat."
+        ) from None
+    finally:
+        if work is not None:
+            with interrupts.deferred():
+                _remove_folder(work)
 
 
-def _stage_inputs(sources: Sequence[Path], folder: Path) -> list[Path]:
-    """Copy the inputs under short unique names.
+def _stage_inputs(documents: Sequence[tuple[Path, bytes]], folder: Path) -> list[Path]:
+    """Write the inputs under short unique names.
 
     LibreOffice names each output after its input's stem and writes all of them into
     one folder: two ``lampiran.docx`` from different years would overwrite each other,
@@ -209,13 +281,32 @@ def _stage_inputs(sources: Sequence[Path], folder: Path) -> list[Path]:
     """
     folder.mkdir()
     staged = []
-    for index, source in enumerate(sources, start=1):
-        if not source.is_file():
-            raise PdfError(f"{source.as_posix()}: berkas .docx tidak ada; PDF tidak dibuat.")
+    for index, (_, data) in enumerate(documents, start=1):
         target = folder / f"dokumen-{index:03d}.docx"
-        shutil.copyfile(source, target)
+        target.write_bytes(data)
         staged.append(target)
     return staged
+
+
+def _remove_folder(folder: Path) -> None:
+    """Remove the work folder; on Windows a just-killed LibreOffice may hold it a moment."""
+    for attempt in range(_REMOVE_ATTEMPTS):
+        shutil.rmtree(folder, ignore_errors=True)
+        if not folder.exists():
+            return
+        time.sleep(0.2 * (attempt + 1))
+
+
+def _soffice_environment(work: Path) -> dict[str, str]:
+    """Our environment, with LibreOffice's own temporary files kept inside ``work``.
+
+    LibreOffice writes ``lu*.tmp`` files to the system's temporary folder and leaves
+    them when it is killed; pointing TMPDIR (Linux, macOS) and TMP/TEMP (Windows) at a
+    folder inside ours means they go when ours goes.
+    """
+    private = work / "tmp"
+    private.mkdir()
+    return {**os.environ, "TMPDIR": str(private), "TMP": str(private), "TEMP": str(private)}
 
 
 def _run_soffice(
@@ -224,12 +315,13 @@ def _run_soffice(
     """Run LibreOffice once for all inputs; return what it printed.
 
     Its output goes to files, not pipes, so that a stuck child holding a pipe open can
-    never block us after the time limit.
+    never block us after the time limit. However this function is left (finished, time
+    limit, Ctrl-C, SIGTERM), no LibreOffice process started here is still running.
     """
-    profile = work / "profil"
+    profile = (work / "profil").as_uri()
     command = [
         str(program),
-        f"-env:UserInstallation={profile.as_uri()}",
+        f"-env:UserInstallation={profile}",
         "--headless",
         "--invisible",
         "--nologo",
@@ -242,33 +334,40 @@ def _run_soffice(
         str(outdir),
         *(str(path) for path in inputs),
     ]
+    environment = _soffice_environment(work)
     log_path = work / "soffice.log"
+    process: subprocess.Popen[bytes] | None = None
     with log_path.open("wb") as log:
         try:
-            process = subprocess.Popen(
-                command,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                cwd=work,
-                creationflags=_new_group_flags(),
-                start_new_session=sys.platform != "win32",
-            )
+            # Started with signals held back: an interrupt between the start and the
+            # assignment would otherwise leave a LibreOffice nobody knows about.
+            with interrupts.deferred():
+                process = subprocess.Popen(
+                    command,
+                    stdin=subprocess.DEVNULL,
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    cwd=work,
+                    env=environment,
+                    creationflags=_new_group_flags(),
+                    start_new_session=sys.platform != "win32",
+                )
+            code = process.wait(timeout=limit)
         except OSError as exc:
             raise PdfError(
                 f"LibreOffice ({program}) tidak dapat dijalankan: {os_reason(exc)}.\n"
                 + INSTALL_HELP
             ) from exc
-        try:
-            code = process.wait(timeout=limit)
         except subprocess.TimeoutExpired:
-            _kill_tree(process)
             raise PdfError(
                 f"LibreOffice tidak selesai dalam {limit:g} detik dan dihentikan; "
                 "PDF tidak dibuat. Tutup LibreOffice yang mungkin macet lalu coba lagi, "
                 f"atau beri waktu lebih lama dengan {TIMEOUT_ENV}=<detik>."
                 + _tail(_read_log(log_path))
             ) from None
+        finally:
+            with interrupts.deferred():
+                _stop_libreoffice(process, profile)
     output = _read_log(log_path)
     if code != 0:
         raise PdfError(
@@ -287,8 +386,29 @@ def _new_group_flags() -> int:
     return 0
 
 
+def _stop_libreoffice(process: subprocess.Popen[bytes] | None, profile: str) -> None:
+    """Make sure no process of this run survives it, and wait until they are gone.
+
+    ``soffice`` is only a launcher: the work is done by ``soffice.bin``, which it starts
+    (and restarts once on a fresh profile). The launcher's process group (or tree, on
+    Windows) is killed while the launcher is not yet reaped, so its id cannot have been
+    reused. A process that left the group (a new session of its own) is still found by
+    the private profile folder on its command line, which no other program has.
+    """
+    if process is not None and process.returncode is None:
+        _kill_tree(process)
+    strays = _processes_with(profile)
+    for pid in strays:
+        with contextlib.suppress(OSError):
+            os.kill(pid, getattr(signal, "SIGKILL", signal.SIGTERM))
+    deadline = time.monotonic() + _STOP_WAIT
+    while strays and time.monotonic() < deadline:
+        time.sleep(0.05)
+        strays = _processes_with(profile)
+
+
 def _kill_tree(process: subprocess.Popen[bytes]) -> None:
-    """Stop LibreOffice and every process it started (``soffice`` is only a launcher)."""
+    """Stop LibreOffice and every process it started, then reap the launcher."""
     if sys.platform == "win32":
         subprocess.run(
             ["taskkill", "/F", "/T", "/PID", str(process.pid)],
@@ -297,10 +417,69 @@ def _kill_tree(process: subprocess.Popen[bytes]) -> None:
             check=False,
         )
     else:
-        with contextlib.suppress(ProcessLookupError):
+        with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(process.pid, signal.SIGKILL)
-    process.kill()
+    with contextlib.suppress(OSError):
+        process.kill()
     process.wait()
+    if sys.platform != "win32":
+        # The group outlives its leader until every member is dead.
+        deadline = time.monotonic() + _STOP_WAIT
+        while _group_alive(process.pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+
+def _group_alive(group: int) -> bool:
+    """Whether a process of ``group`` still runs; zombies do not count.
+
+    A killed ``soffice.bin`` is reparented to PID 1, which may take a second to reap it;
+    a zombie holds no file open, so there is no need to wait for that.
+    """
+    proc = Path("/proc")
+    if not (proc / "self" / "stat").exists():
+        try:
+            os.killpg(group, 0)
+        except (ProcessLookupError, PermissionError):
+            return False
+        return True
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if len(fields) > 2 and fields[2] == str(group) and fields[0] != "Z":
+            return True
+    return False
+
+
+def _processes_with(marker: str) -> list[int]:
+    """Live processes (not zombies) whose command line contains ``marker``.
+
+    Linux reads ``/proc``; macOS asks ``pgrep``; on Windows the tree kill must do.
+    """
+    own = os.getpid()
+    proc = Path("/proc")
+    if (proc / "self" / "cmdline").exists():
+        found = []
+        for entry in proc.iterdir():
+            if not entry.name.isdigit() or int(entry.name) == own:
+                continue
+            try:
+                command_line = (entry / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if marker.encode() in command_line:
+                found.append(int(entry.name))
+        return found
+    pgrep = shutil.which("pgrep") if sys.platform != "win32" else None
+    if pgrep is None:
+        return []
+    result = subprocess.run(
+        [pgrep, "-f", re.escape(marker)], capture_output=True, text=True, check=False
+    )
+    return [int(pid) for pid in result.stdout.split() if pid.isdigit() and int(pid) != own]
 
 
 def _read_log(path: Path) -> str:
@@ -332,22 +511,3 @@ def _check_pdf(pdf: Path, source: Path, log: str) -> None:
             f"{source.as_posix()}: berkas yang dihasilkan LibreOffice bukan PDF yang utuh; "
             "PDF tidak dibuat." + _tail(log)
         )
-
-
-def _publish(produced: Sequence[Path], targets: Sequence[Path]) -> list[Path]:
-    """Move checked PDFs into place, all or none: every one is staged before any rename.
-
-    Staging in the target folder makes the final rename atomic even when the temporary
-    folder lives on another disk.
-    """
-    staged: list[Path] = []
-    try:
-        for pdf, target in zip(produced, targets, strict=True):
-            staged.append(atomic.stage(target, pdf.read_bytes()))
-        for temporary, target in zip(staged, targets, strict=True):
-            atomic.publish(temporary, target)
-    except OSError as exc:
-        for temporary in staged:
-            temporary.unlink(missing_ok=True)
-        raise PdfError(f"PDF tidak dapat ditulis ({os_reason(exc)}): {exc.filename}") from exc
-    return list(targets)

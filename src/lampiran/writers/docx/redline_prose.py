@@ -25,13 +25,19 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from lampiran.blocks import Paragraph, Prose, Run, Runs, Text, prose_blocks, runs_text
-from lampiran.history.diffing import LONG_COMPARISON, WordOp, word_diff
+from lampiran.history.diffing import (
+    PAIR_WINDOW,
+    SENTENCE_SIMILARITY,
+    WordOp,
+    similarity,
+    word_diff,
+)
 from lampiran.text.sentences import markdown_text
 from lampiran.writers.docx.oxml import Element, child, qn, val
 from lampiran.writers.docx.prose import ProseStyles, ProseWriter, add_runs
 from lampiran.writers.docx.revisions import Kind, Revisions
 
-PAIRING_SIMILARITY = 0.5
+PAIRING_SIMILARITY = SENTENCE_SIMILARITY
 """How alike (0-1, by words) a changed paragraph must be to its new version to be shown as
 changed words rather than as one paragraph deleted and another inserted; the threshold
 the text diff uses for sentences."""
@@ -173,20 +179,20 @@ def _indent(properties: Element) -> str | None:
 def _pair_similar(
     old: Sequence[_Unit], new: Sequence[_Unit]
 ) -> Iterator[tuple[_Unit | None, _Unit | None]]:
-    """Within a replaced stretch, each old unit with its most similar new one, in order."""
+    """Within a replaced stretch, each old unit with its most similar new one, in order.
+
+    As in the text diff, an old paragraph looks only :data:`PAIR_WINDOW` new ones ahead,
+    so that a long rewritten field takes linear time.
+    """
     j = 0
     for unit in old:
         best, best_ratio = None, 0.0
         words = unit.text.split()
-        for k in range(j, len(new)):
+        for k in range(j, min(len(new), j + PAIR_WINDOW)):
             if new[k].shape != unit.shape:
                 continue
-            other = new[k].text.split()
-            long = max(len(words), len(other)) > LONG_COMPARISON
-            matcher = difflib.SequenceMatcher(None, words, other, autojunk=long)
-            if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
-                continue
-            ratio = matcher.ratio()
+            at_least = max(best_ratio, PAIRING_SIMILARITY)
+            ratio = similarity(words, new[k].text.split(), at_least=at_least)
             if ratio > best_ratio:
                 best, best_ratio = k, ratio
         if best is None or best_ratio < PAIRING_SIMILARITY:
