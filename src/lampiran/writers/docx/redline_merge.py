@@ -554,10 +554,11 @@ def _replace_properties(paragraph: Element, properties: Element | None) -> None:
 
 
 def _list_item(path: ValuePath) -> ValuePath:
-    """The top-level thing a value belongs to: a list item (``sasaran/2``), a mapping
-    (``penandatangan``), or the document itself (``()``)."""
-    if len(path) >= 2 and path[1].isdigit():
-        return path[:2]
+    """The top-level thing a value belongs to: the first list item on its path
+    (``sasaran/2``), else a mapping (``penandatangan``), else the document (``()``)."""
+    for index, part in enumerate(path[:-1]):
+        if part.isdigit() and index:
+            return path[: index + 1]
     if len(path) >= 2:
         return path[:1]
     return ()
