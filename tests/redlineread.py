@@ -94,7 +94,10 @@ def resolve_tree(root: Any, decision: Decision) -> None:
     leftover = [
         etree.QName(e).localname
         for e in root.iter(
-            *(f"{W}{name}" for name in ("ins", "del", "moveFrom", "moveTo", "delText"))
+            *(
+                f"{W}{name}"
+                for name in ("ins", "del", "moveFrom", "moveTo", "delText", "tcPrChange")
+            )
         )
     ]
     assert not leftover, f"revisions left after {decision}: {leftover}"
@@ -119,6 +122,16 @@ def _resolve_formatting(root: Any, decision: Decision) -> None:
         owner.remove(properties)
         if old is not None:
             owner.insert(index, old)
+    for change in list(root.iter(f"{W}tcPrChange")):
+        properties = change.getparent()
+        properties.remove(change)
+        if decision == "accept":
+            continue
+        old = change.find(f"{W}tcPr")
+        for item in list(properties):
+            properties.remove(item)
+        for item in list(old) if old is not None else []:
+            properties.append(item)
     for change in list(root.iter(f"{W}pPrChange")):
         properties = change.getparent()
         properties.remove(change)
@@ -184,10 +197,19 @@ def _blocks(container: Any, numbering: dict[str, str], lists: dict[str, int]) ->
         if item.tag == f"{W}p":
             yield _paragraph(item, numbering, lists)
         elif item.tag == f"{W}tbl":
+            # Each cell with its properties: merged cells (vMerge, gridSpan) must read alike.
             yield [
-                [list(_blocks(cell, numbering, lists)) for cell in row.findall(f"{W}tc")]
+                [
+                    (_cell_properties(cell), *_blocks(cell, numbering, lists))
+                    for cell in row.findall(f"{W}tc")
+                ]
                 for row in item.findall(f"{W}tr")
             ]
+
+
+def _cell_properties(cell: Any) -> str:
+    properties = cell.find(f"{W}tcPr")
+    return _canonical(properties) if properties is not None else ""
 
 
 def _paragraph(paragraph: Any, numbering: dict[str, str], lists: dict[str, int]) -> object:
@@ -267,7 +289,7 @@ def texts(structure: list[object]) -> list[str]:
             out.append("".join(text for _, text in block[2]))
         else:
             for row in block:  # type: ignore[attr-defined]
-                out.append(" | ".join("/".join(texts(cell)) for cell in row))
+                out.append(" | ".join("/".join(texts(list(cell[1:]))) for cell in row))
     return out
 
 

@@ -128,10 +128,6 @@ def test_no_printed_change_says_so(workspace: Path) -> None:
             ["--format", "docx", "-o", "p.docx", "--penulis", "x" * 101],
             "--penulis terlalu panjang (101 huruf); paling banyak 100 huruf",
         ),
-        (
-            ["--format", "docx", "-o", "p.docx", "--dokumen", "lampiran-9"],
-            "dokumen 'lampiran-9' tidak dikenal; pilih salah satu: lampiran-2",
-        ),
     ],
 )
 def test_usage_mistakes_exit_2_and_write_nothing(
@@ -144,6 +140,17 @@ def test_usage_mistakes_exit_2_and_write_nothing(
     assert result.code == 2, result.out
     assert result.err == f"Galat: {message}\n"
     assert files(workspace) == before
+
+
+def test_an_unknown_document_lists_the_documents(workspace: Path) -> None:
+    result = run_lampiran("diff", "--format", "docx", "-o", "p.docx", "--dokumen", "lampiran-9")
+
+    assert result.code == 2
+    assert result.err.splitlines()[-1] == (
+        "Galat: Nilai tidak sah untuk '--dokumen': 'lampiran-9' tidak dikenal; pilih salah "
+        "satu: pk, pernyataan, lampiran-1, lampiran-2"
+    )
+    assert not (workspace / "p.docx").exists()
 
 
 def test_broken_content_is_reported_like_check_and_nothing_is_written(workspace: Path) -> None:

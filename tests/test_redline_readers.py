@@ -24,6 +24,9 @@ from libreoffice_macro import Operation, run_jobs
 from redlineread import body, revisions, texts
 from test_docx_schema import FORMATS, parts_of, schema_problems, write_template
 from test_redline import FIXTURES, redline
+from test_redline_pk import build as pk_build
+from test_redline_pk import original_and_perubahan
+from test_redline_pk import redline as pk_redline
 
 # -- Word: the Open XML SDK's rules -----------------------------------------------------
 
@@ -87,13 +90,17 @@ def in_libreoffice(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         data = redline(old, new)
         cases[name] = {"old": render_folder(old), "new": render_folder(new)}
         jobs += [(data, "accept"), (data, "reject"), (data, "pdf")]
+    old, new = original_and_perubahan(tmp_path_factory.mktemp("pk"))
+    data = pk_redline(old, new, "pk")
+    cases["pk"] = {"old": pk_build(old, "pk"), "new": pk_build(new, "pk")}
+    jobs += [(data, "accept"), (data, "reject"), (data, "pdf")]
     results = iter(run_jobs(jobs))
-    for name in sorted(FIXTURES):
+    for name in [*sorted(FIXTURES), "pk"]:
         cases[name].update(accept=next(results), reject=next(results), pdf=next(results))
     return cases
 
 
-@pytest.mark.parametrize("fixture", sorted(FIXTURES))
+@pytest.mark.parametrize("fixture", [*sorted(FIXTURES), "pk"])
 def test_libreoffice_accept_all_and_reject_all_give_the_two_builds(
     fixture: str, in_libreoffice: dict[str, Any]
 ) -> None:

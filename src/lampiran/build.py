@@ -1,11 +1,13 @@
 """The build pipeline: check every year, render every document, then write them.
 
-The order is what makes a failed build harmless. All folders are checked first (every
-problem of every year is reported together); then every document is rendered in memory
-turned into the document model and written into bytes by each writer asked for (a
-custom template is checked on the way; the web page on request) and, on request,
-converted to PDF in a temporary folder; only then is anything written, as one set: each
-.docx with its PDF and web page,
+Each year gives the documents asked for (``--dokumen``): Lampiran 2 by default, the
+whole Perjanjian Kinerja or any of its parts. The order is what makes a failed build
+harmless. All folders are checked first (every problem of every year is reported
+together, with every signed document asked for without ``penandatangan``); then every
+document is rendered in memory: turned into the document model and written into bytes
+by each writer asked for (a custom template is checked on the way; the web page on
+request) and, on request, converted to PDF in a temporary folder; only then is anything
+written, as one set: each .docx with its PDF and web page,
 every file through a temporary file in the output folder, the renames at the end with
 Ctrl-C held back. A build that stops at any point before that (an error, Ctrl-C,
 SIGTERM) leaves earlier outputs exactly as they were.
@@ -20,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lampiran import atomic
 from lampiran.content.loading import Year, load_year
@@ -31,6 +34,9 @@ from lampiran.errors import (
     UsageProblem,
     os_reason,
 )
+
+if TYPE_CHECKING:
+    from lampiran.documents.pk import DocumentKind
 
 DEFAULT_OUTDIR = Path("dist")
 
@@ -93,17 +99,21 @@ def build_years(
     pdf: bool = False,
     pdfa: bool = False,
     html: bool = False,
+    dokumen: Sequence[DocumentKind] = ("lampiran-2",),
 ) -> BuildResult:
-    """Check, render and write the Word document (on request PDF, web page) of each year.
+    """Check, render and write the documents ``dokumen`` of each year (on request their
+    PDFs and web pages).
 
-    Raises :class:`ContentError` (every problem of every folder) before rendering,
+    Raises :class:`ContentError` (every problem of every folder, and a signed document
+    asked for without ``penandatangan``) before rendering,
     :class:`lampiran.writers.docx.template.TemplateError` for an unusable template and
     :class:`BuildError` when the output cannot be written; in each case nothing is
     written. A PDF step that fails does not raise: see :attr:`BuildResult.pdf_failure`.
     """
-    from lampiran.documents.lampiran2 import lampiran2
-    from lampiran.writers.docx.render import write_lampiran2
+    from lampiran.documents.pk import perjanjian_kinerja, signature_problems
+    from lampiran.writers.docx.render import write_perjanjian
 
+    kinds = list(dict.fromkeys(dokumen))
     result = BuildResult()
     years: list[Year] = []
     for folder in folders:
@@ -111,13 +121,14 @@ def build_years(
         result.report.extend(report.problems)
         if year is not None:
             years.append(year)
+            result.report.extend(signature_problems(year, kinds))
     if result.report.has_errors:
         raise ContentError(result.report)
-    models = [lampiran2(year) for year in years]
+    models = [perjanjian_kinerja(year, kind) for year in years for kind in kinds]
     if len({model.name for model in models}) != len(models):
         raise UsageProblem("dua folder yang disebut berisi tahun yang sama; sebutkan sekali saja")
     targets = [outdir / f"{model.name}.docx" for model in models]
-    documents = [write_lampiran2(model, template, paper) for model in models]
+    documents = [write_perjanjian(model, template, paper) for model in models]
     pages: list[bytes] | None = None
     if html:
         from lampiran.writers.html import write_html

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 import click
 
 from lampiran.cli.app import Choice, cli, print_report, print_written
 from lampiran.errors import StepFailed
+
+if TYPE_CHECKING:
+    from lampiran.documents.pk import DocumentKind
 
 
 @cli.command()
@@ -40,6 +44,17 @@ from lampiran.errors import StepFailed
     help="Templat Word (.docx) sendiri; bawaan: templat lampiran.",
 )
 @click.option(
+    "--dokumen",
+    "dokumen",
+    type=Choice(["pk", "pernyataan", "lampiran-1", "lampiran-2"]),
+    multiple=True,
+    metavar="[pk|pernyataan|lampiran-1|lampiran-2]",
+    help=(
+        "Dokumen yang dibuat (boleh diulang): pk = perjanjian kinerja lengkap (pernyataan, "
+        "Lampiran 1, Lampiran 2), atau satu bagiannya. Bawaan: lampiran-2."
+    ),
+)
+@click.option(
     "--pdf", "pdf", is_flag=True, help="Buat juga PDF di samping setiap .docx (perlu LibreOffice)."
 )
 @click.option(
@@ -59,14 +74,18 @@ def build(
     outdir: Path,
     paper: str,
     template: Path | None,
+    dokumen: tuple[str, ...],
     pdf: bool,
     pdfa: bool,
     html: bool,
 ) -> None:
-    """Buat dokumen Word Lampiran 2 dari satu atau beberapa folder tahun.
+    """Buat dokumen Word Perjanjian Kinerja dari satu atau beberapa folder tahun.
 
     FOLDER adalah folder tahun, misalnya content/2024; bila tidak disebut, dipakai
-    tahun terbaru di content/. Semua folder diperiksa dulu seperti 'lampiran check';
+    tahun terbaru di content/. Tanpa --dokumen dibuat Lampiran 2; --dokumen pk membuat
+    perjanjian kinerja lengkap (pernyataan, Lampiran 1, Lampiran 2), yang bersama
+    pernyataan dan Lampiran 1 memerlukan 'penandatangan' di dokumen.yaml.
+    Semua folder diperiksa dulu seperti 'lampiran check';
     bila ada kesalahan, semuanya ditampilkan dan tidak ada berkas yang ditulis.
     Berkas lama hanya diganti bila dokumen baru sudah selesai dibuat. Dengan --pdf
     atau --pdfa, semua .docx diubah ke PDF sekaligus dalam satu kali jalan LibreOffice,
@@ -76,16 +95,32 @@ def build(
     tanpa internet dan dibaca di ponsel.
 
     \b
-    Hasilnya (FOLDER_TUJUAN diatur dengan -o):
-      FOLDER_TUJUAN/lampiran-2-perjanjian-kinerja-<tahun>.docx
-      FOLDER_TUJUAN/lampiran-2-perjanjian-kinerja-<tahun>.html   (dengan --html)
-      FOLDER_TUJUAN/lampiran-2-perjanjian-kinerja-<tahun>.pdf    (dengan --pdf)
+    Hasilnya (FOLDER_TUJUAN diatur dengan -o), dengan .html (--html) dan .pdf (--pdf)
+    di sampingnya:
+      --dokumen lampiran-2 (bawaan):
+        FOLDER_TUJUAN/lampiran-2-perjanjian-kinerja-<tahun>.docx
+      --dokumen pk:
+        FOLDER_TUJUAN/perjanjian-kinerja-<tahun>.docx
+      --dokumen pernyataan:
+        FOLDER_TUJUAN/pernyataan-perjanjian-kinerja-<tahun>.docx
+      --dokumen lampiran-1:
+        FOLDER_TUJUAN/lampiran-1-perjanjian-kinerja-<tahun>.docx
     """
     from lampiran.build import build_years
     from lampiran.workspace import resolve_year_folder
 
     resolved = [resolve_year_folder(f) for f in folders] or [resolve_year_folder(None)]
-    result = build_years(resolved, outdir, paper.upper(), template, pdf=pdf, pdfa=pdfa, html=html)
+    kinds = cast("list[DocumentKind]", list(dokumen) or ["lampiran-2"])
+    result = build_years(
+        resolved,
+        outdir,
+        paper.upper(),
+        template,
+        pdf=pdf,
+        pdfa=pdfa,
+        html=html,
+        dokumen=kinds,
+    )
     if result.report.problems:
         print_report(result.report)
     print_written(result.written)

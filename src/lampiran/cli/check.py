@@ -36,8 +36,10 @@ def check(folder: Path | None, spelling: bool) -> None:
     report.extend(unknown_words)
     if year is not None:
         count = sum(len(s.model.indikator) for s in year.sasaran)
+        programs = f", {len(year.program)} program" if year.program else ""
         click.echo(
-            f"{folder.as_posix()}: {len(year.sasaran)} sasaran, {count} indikator diperiksa."
+            f"{folder.as_posix()}: {len(year.sasaran)} sasaran, {count} indikator{programs} "
+            "diperiksa."
         )
     print_report(report)
     print_kamus_hint(folder, unknown_words)

@@ -131,10 +131,14 @@ def _echo_json_error(message: str, report: Report) -> None:
 )
 @click.option(
     "--dokumen",
-    metavar="DOKUMEN",
+    type=Choice(["pk", "pernyataan", "lampiran-1", "lampiran-2"]),
     default="lampiran-2",
+    metavar="[pk|pernyataan|lampiran-1|lampiran-2]",
     show_default=True,
-    help="Dokumen yang dibandingkan dengan --format docx.",
+    help=(
+        "Dokumen yang dibandingkan dengan --format docx: pk = perjanjian kinerja lengkap, "
+        "atau satu bagiannya."
+    ),
 )
 @click.option(
     "--paper",

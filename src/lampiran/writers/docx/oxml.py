@@ -70,6 +70,13 @@ TR_PR_ORDER = _order(
 )  # fmt: skip
 """CT_TrPr (17.4.82); the elements may repeat in the schema, but Word writes this order."""
 
+TC_PR_ORDER = _order(
+    "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
+    "textDirection", "tcFitText", "vAlign", "hideMark", "headers", "cellIns", "cellDel",
+    "cellMerge", "tcPrChange",
+)  # fmt: skip
+"""CT_TcPr (17.4.70)."""
+
 SETTINGS_ORDER = _order(
     "writeProtection", "view", "zoom", "removePersonalInformation", "removeDateAndTime",
     "doNotDisplayPageBoundaries", "displayBackgroundShape", "printPostScriptOverText",
@@ -105,6 +112,7 @@ _ORDERS = {
     qn("w:rPr"): R_PR_ORDER,
     qn("w:sectPr"): SECT_PR_ORDER,
     qn("w:trPr"): TR_PR_ORDER,
+    qn("w:tcPr"): TC_PR_ORDER,
     qn("w:settings"): SETTINGS_ORDER,
 }
 

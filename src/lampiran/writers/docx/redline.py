@@ -10,12 +10,14 @@ indicators by name and renames: :func:`~lampiran.history.diffing.match_sasaran`,
 into one, where whatever differs is a revision with the author and the date of the new
 year (its signing date, or ``SOURCE_DATE_EPOCH``), and "Track Changes" is switched on.
 
-A document is added to the redline by an entry in :data:`DOCUMENTS`: how to build it
-from a year, its template context, and how its lists pair between two years.
+Every document ``lampiran build --dokumen`` makes (the whole PK, the pernyataan, Lampiran
+1, Lampiran 2) has an entry in :data:`DOCUMENTS`: how to build it from a year, its
+template and context, and how its lists pair between two years.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +27,8 @@ from markupsafe import Markup
 
 from lampiran.blocks import Properties, Prose
 from lampiran.content.loading import Year
-from lampiran.errors import UsageProblem, visible
+from lampiran.documents.pk import DOCUMENT_KINDS, DocumentKind
+from lampiran.errors import ContentError, Problem, Report, UsageProblem, visible
 from lampiran.writers.docx import package
 from lampiran.writers.docx.layout import PAPER_SIZES, finish_document
 from lampiran.writers.docx.numbering import numbering_base
@@ -40,7 +43,8 @@ from lampiran.writers.docx.redline_merge import (
     settle_container_ends,
 )
 from lampiran.writers.docx.revisions import Revisions, track_revisions
-from lampiran.writers.docx.template import Template, load_template
+from lampiran.writers.docx.sections import drop_empty_last_section
+from lampiran.writers.docx.template import Template
 
 DEFAULT_AUTHOR = "lampiran"
 """The author of every change unless ``--penulis`` names one."""
@@ -65,8 +69,10 @@ class RedlineDocument:
     """The template context of a built document, prose given to the second argument."""
     properties: Callable[[Any], Properties]
     pairs: Callable[[Year, Year], Pairs]
-    template: Callable[[Path | None], Template] = load_template
-    """The user's template (a path), or the document's own when ``None``."""
+    template: Callable[[Any, Path | None], Template]
+    """The template a built document goes through: the user's (a path) or its own."""
+    problems: Callable[[Year], list[Problem]] = lambda year: []
+    """What makes a year unable to give this document (a signed part without signature)."""
 
 
 @dataclass(frozen=True)
@@ -77,19 +83,24 @@ class Redline:
     changes: int
 
 
-def _lampiran2() -> RedlineDocument:
-    from lampiran.documents.lampiran2 import lampiran2
-    from lampiran.writers.docx.render import lampiran2_context
+def _perjanjian(kind: DocumentKind) -> RedlineDocument:
+    """A document of the Perjanjian Kinerja (the whole PK or one part), as built."""
+    from lampiran.documents.pk import perjanjian_kinerja, signature_problems
+    from lampiran.writers.docx.render import perjanjian_context, perjanjian_template
 
     return RedlineDocument(
-        build=lampiran2,
-        context=lampiran2_context,
+        build=lambda year: perjanjian_kinerja(year, kind),
+        context=perjanjian_context,
         properties=lambda document: document.properties,
-        pairs=sasaran_pairs,
+        pairs=year_pairs,
+        template=perjanjian_template,
+        problems=lambda year: signature_problems(year, [kind]),
     )
 
 
-DOCUMENTS: Mapping[str, Callable[[], RedlineDocument]] = {"lampiran-2": _lampiran2}
+DOCUMENTS: Mapping[str, Callable[[], RedlineDocument]] = {
+    kind: functools.partial(_perjanjian, kind) for kind in DOCUMENT_KINDS
+}
 """The documents ``lampiran diff --format docx --dokumen`` can compare, by name."""
 
 
@@ -107,10 +118,11 @@ def check_author(author: str) -> str:
     return name
 
 
-def sasaran_pairs(old: Year, new: Year) -> Pairs:
-    """Sasaran (``sasaran``) and their indicators (``sasaran/N/indikator``), paired as
-    ``lampiran diff`` pairs them."""
+def year_pairs(old: Year, new: Year) -> Pairs:
+    """Sasaran (``sasaran``), their indicators (``sasaran/N/indikator``) and programs
+    (``program``), paired as ``lampiran diff`` pairs them."""
     from lampiran.history.diffing import match_indikator, match_sasaran
+    from lampiran.history.programdiff import match_programs
 
     pairs: dict[ValuePath, Sequence[tuple[int | None, int | None]]] = {}
     sasaran = match_sasaran(old.sasaran, new.sasaran)
@@ -120,6 +132,7 @@ def sasaran_pairs(old: Year, new: Year) -> Pairs:
             pairs[("sasaran", str(merged), "indikator")] = match_indikator(
                 old.sasaran[i].model.indikator, new.sasaran[j].model.indikator
             )
+    pairs[("program",)] = match_programs(old.program, new.program)
     return pairs
 
 
@@ -139,6 +152,11 @@ def redline_years(
             f"dokumen '{dokumen}' tidak dikenal; pilih salah satu: {', '.join(DOCUMENTS)}"
         )
     spec = DOCUMENTS[dokumen]()
+    problems = [*spec.problems(old), *spec.problems(new)]
+    if problems:
+        report = Report()
+        report.extend(problems)
+        raise ContentError(report)
     old_document, new_document = spec.build(old), spec.build(new)
     properties = spec.properties(new_document)
     return write_redline(
@@ -146,7 +164,7 @@ def redline_years(
         spec.context(new_document, _RecordedProse),
         spec.pairs(old, new),
         properties,
-        spec.template(template_path),
+        spec.template(new_document, template_path),
         paper,
         Revisions(author, properties.date),
     )
@@ -171,6 +189,10 @@ def write_redline(
     for name, part in template.parts.items():
         old_root = parse_xml(part.render(old_marked, template.label).encode("utf-8"))
         new_root = parse_xml(part.render(new_marked, template.label).encode("utf-8"))
+        if name == DOCUMENT_PART:
+            # As a build does, for each year: no blank page after the last part.
+            drop_empty_last_section(old_root)
+            drop_empty_last_section(new_root)
         _merge_part(merger, old_root, new_root)
         settle_container_ends(new_root, revisions)
         resolve_values(new_root)

@@ -281,8 +281,7 @@ class Merger:
             shell = skeleton(_xml(properties)) if properties is not None else ""
             if not names:
                 return ("tr", shell, cells, skeleton(_xml(block)))
-            scope = _common_prefix({self.leaves[leaf].path[:-1] for leaf in names})
-            return ("tr", shell, cells, scope)
+            return ("tr", shell, cells, _row_scope([self.leaves[leaf].path for leaf in names]))
         return skeleton(_xml(block))
 
     def _names(self, element: Element) -> list[int]:
@@ -357,6 +356,7 @@ class Merger:
 
     def _merge_row(self, old: Element, new: Element) -> Element:
         for a, b in zip(old.findall(qn("w:tc")), new.findall(qn("w:tc")), strict=True):
+            self.revisions.cell_change(b, a.find(qn("w:tcPr")))
             blocks_a = [item for item in a if item.tag != qn("w:tcPr")]
             blocks_b = [item for item in b if item.tag != qn("w:tcPr")]
             for item in blocks_b:
@@ -561,6 +561,23 @@ def _list_item(path: ValuePath) -> ValuePath:
             return path[: index + 1]
     if len(path) >= 2:
         return path[:1]
+    return ()
+
+
+def _row_scope(paths: list[ValuePath]) -> ValuePath:
+    """What a table row shows: the innermost list item of its values (the indicator of
+    a row whose sasaran cell is merged over several rows), else what they share."""
+    items = {_innermost_item(path) for path in paths}
+    deepest = max(items, key=len)
+    if deepest and all(deepest[: len(item)] == item for item in items):
+        return deepest
+    return _common_prefix({path[:-1] for path in paths})
+
+
+def _innermost_item(path: ValuePath) -> ValuePath:
+    for index in range(len(path) - 2, 0, -1):
+        if path[index].isdigit():
+            return path[: index + 1]
     return ()
 
 

@@ -32,6 +32,7 @@ _NUMBERED = frozenset(
         "rPrChange",
         "pPrChange",
         "trPrChange",
+        "tcPrChange",
         "moveFromRangeStart",
         "moveToRangeStart",
     )
@@ -138,6 +139,28 @@ class Revisions:
         if _same(old, _paragraph_properties_base(properties)):
             return
         change = child(properties, "w:pPrChange")
+        self.stamp(change)
+        for item in list(change):
+            change.remove(item)
+        change.append(old)
+
+    def cell_change(self, cell: Element, old_properties: Element | None) -> None:
+        """Record that the cell had ``old_properties`` (a ``w:tcPr``) before: a merged
+        cell that starts on another row, a span that changed."""
+        from lxml import etree
+
+        old = copy.deepcopy(old_properties) if old_properties is not None else None
+        if old is None:
+            old = etree.Element(qn("w:tcPr"))
+        for item in old.findall(qn("w:tcPrChange")):
+            old.remove(item)
+        properties = child(cell, "w:tcPr")
+        current = copy.deepcopy(properties)
+        for item in current.findall(qn("w:tcPrChange")):
+            current.remove(item)
+        if _same(old, current):
+            return
+        change = child(properties, "w:tcPrChange")
         self.stamp(change)
         for item in list(change):
             change.remove(item)
