@@ -4,8 +4,9 @@ and rejecting every change gives the old one.
 A year with two sasaran, lists, bold and a signature block is edited at random the way
 staff edit the next year: targets, words and sentences of prose (added, removed, made
 bold, list items), indicators added, removed and renamed, sasaran added, removed and
-moved (their files renamed), and the signature block (names, date, pangkat, NIP, the
-whole block). The redline of the two years is resolved both ways with the resolvers of
+moved (their files renamed), the signature block (names, date, pangkat, NIP, the whole
+block), programs and their anggaran, ``perubahan``. The redline of the two years (of
+Lampiran 2, or of the whole PK) is resolved both ways with the resolvers of
 ``redlineread`` and compared, paragraph by paragraph and cell by cell, with plain builds.
 """
 
@@ -22,9 +23,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import write_year
-from docxread import render_folder
 from lampiran.content.loading import require_year
 from lampiran.writers.docx.redline import redline_years
+from lampiran.writers.docx.render import render_document
 from redlineread import body, resolve, texts
 
 WORDS = ["kinerja", "**utama**", "ASN", "daerah", "*pelayanan*", "meningkat", "99,5%", "& mutu"]
@@ -48,6 +49,10 @@ BASE: dict[str, Any] = {
             "pihak_kedua": {"nama": "NAMA BUPATI", "jabatan": "Bupati Contoh"},
         },
     },
+    "program": [
+        {"nama": "Program Penyelenggaraan Jalan", "anggaran": 4100832755, "keterangan": "APBD"},
+        {"nama": "Program Penataan Ruang", "anggaran": 350500000, "keterangan": "APBD"},
+    ],
     "sasaran": [
         {
             "file": "01-jalan.yaml",
@@ -112,9 +117,15 @@ def write(root: Path, year: dict[str, Any], tahun: str) -> Path:
             for ind in content["indikator"]
         ]
         files[item["file"]] = yaml.safe_dump(content, allow_unicode=True, sort_keys=False)
-    return write_year(
+    folder = write_year(
         root, yaml.safe_dump(dokumen, allow_unicode=True, sort_keys=False), files, year=tahun
     )
+    if year["program"]:
+        (folder / "program.yaml").write_text(
+            yaml.safe_dump({"program": year["program"]}, allow_unicode=True, sort_keys=False),
+            encoding="utf-8",
+        )
+    return folder
 
 
 def edit_prose(data: st.DataObject, lines: list[str]) -> None:
@@ -153,6 +164,7 @@ def edit_year(data: st.DataObject, year: dict[str, Any]) -> None:
             [
                 "target", "prose", "prose", "add_indikator", "remove_indikator", "rename",
                 "add_sasaran", "remove_sasaran", "move_sasaran", "signature", "title",
+                "program", "perubahan",
             ]
         )
     )  # fmt: skip
@@ -194,10 +206,31 @@ def edit_year(data: st.DataObject, year: dict[str, Any]) -> None:
         item["sasaran"] = item["sasaran"] + " Daerah"
     elif operation == "signature":
         edit_signature(data, year["dokumen"])
+    elif operation == "program":
+        edit_programs(data, year["program"])
+    elif operation == "perubahan":
+        year["dokumen"]["perubahan"] = not year["dokumen"].get("perubahan", False)
     sasaran.sort(key=lambda s: s["file"])
     if len({s["file"] for s in sasaran}) != len(sasaran):
         for number, entry in enumerate(sasaran):
             entry["file"] = f"{number:02d}-{entry['file'][3:]}"
+
+
+def edit_programs(data: st.DataObject, programs: list[dict[str, Any]]) -> None:
+    operation = data.draw(st.sampled_from(["anggaran", "add", "remove", "rename"]))
+    if operation == "add" or not programs:
+        taken = {program["nama"] for program in programs}
+        name = next(n for n in ("Program Baru", "Program Lain", "Program Ketiga") if n not in taken)
+        at = data.draw(st.integers(0, len(programs)))
+        programs.insert(at, {"nama": name, "anggaran": 125000000, "keterangan": "DAK"})
+        return
+    program = data.draw(st.sampled_from(programs))
+    if operation == "anggaran":
+        program["anggaran"] = data.draw(st.integers(1, 9_999_999_999))
+    elif operation == "remove":
+        programs.remove(program)
+    else:
+        program["nama"] = program["nama"] + " Daerah"
 
 
 def edit_signature(data: st.DataObject, dokumen: dict[str, Any]) -> None:
@@ -235,23 +268,30 @@ def edit_signature(data: st.DataObject, dokumen: dict[str, Any]) -> None:
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-@given(data=st.data(), edits=st.integers(1, 8), next_year=st.booleans())
+@given(
+    data=st.data(),
+    edits=st.integers(1, 8),
+    next_year=st.booleans(),
+    kind=st.sampled_from(["lampiran-2", "lampiran-2", "pk"]),
+)
 def test_accept_all_is_the_new_build_and_reject_all_the_old(
-    data: st.DataObject, edits: int, next_year: bool
+    data: st.DataObject, edits: int, next_year: bool, kind: str
 ) -> None:
     new_year = copy.deepcopy(BASE)
     for _ in range(edits):
         edit_year(data, new_year)
+    if kind == "pk" and "penandatangan" not in new_year["dokumen"]:
+        kind = "lampiran-2"  # the whole PK needs a signature block
     with tempfile.TemporaryDirectory() as scratch:
         old = write(Path(scratch) / "a", BASE, "2024")
         new = write(Path(scratch) / "b", new_year, "2025" if next_year else "2024")
         old_loaded, _ = require_year(old)
         new_loaded, _ = require_year(new)
 
-        redline = redline_years(old_loaded, new_loaded).data
+        redline = redline_years(old_loaded, new_loaded, kind).data
 
-        for decision, folder in (("accept", new), ("reject", old)):
+        for decision, loaded in (("accept", new_loaded), ("reject", old_loaded)):
             got = body(resolve(redline, decision))  # type: ignore[arg-type]
-            want = body(render_folder(folder))
+            want = body(render_document(loaded, kind))  # type: ignore[arg-type]
             assert texts(got) == texts(want), decision
             assert got == want, decision
