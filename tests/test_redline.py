@@ -358,7 +358,7 @@ def test_a_removed_sasaran_is_deleted_whole(tmp_path: Path) -> None:
     _, _, data = pair(tmp_path, two, ONE)
 
     root = document(data)
-    gone = [p for p in root.iter(f"{W}p") if mark(p) == "del"]
+    gone = [p for p in root.iter(f"{W}p") if mark(p) == "del" and paragraph_text(p)]
     assert [paragraph_text(p) for p in gone][:3] == [
         "Penjelasan Kinerja 2",
         "Uraian Sasaran",
@@ -386,13 +386,13 @@ def test_a_sasaran_moved_by_renaming_its_file_is_a_move(tmp_path: Path) -> None:
     assert sorted(words) == [("del", "1"), ("del", "2"), ("ins", "1"), ("ins", "2")]
     assert {mark(p) for p in root.iter(f"{W}p")} == {None, "moveFrom", "moveTo"}
     moved_to = [paragraph_text(p) for p in root.iter(f"{W}p") if mark(p) == "moveTo"]
-    assert moved_to[:3] == [
+    assert [text for text in moved_to if text][:3] == [
         "Penjelasan Kinerja 2",
         "Uraian Sasaran",
         "Meningkatnya Disiplin Aparatur",
     ]
     moved_from = [paragraph_text(p) for p in root.iter(f"{W}p") if mark(p) == "moveFrom"]
-    assert moved_from[:3] == [
+    assert [text for text in moved_from if text][:3] == [
         "Penjelasan Kinerja 1",
         "Uraian Sasaran",
         "Meningkatnya Disiplin Aparatur",

@@ -30,10 +30,9 @@ from lampiran.content.loading import Year
 from lampiran.documents.pk import DOCUMENT_KINDS, DocumentKind
 from lampiran.errors import ContentError, Problem, Report, UsageProblem, visible
 from lampiran.writers.docx import package
-from lampiran.writers.docx.layout import PAPER_SIZES, finish_document
-from lampiran.writers.docx.numbering import numbering_base
+from lampiran.writers.docx.layout import PAPER_SIZES, drop_trailing_empty_paragraphs
 from lampiran.writers.docx.oxml import Element, parse_xml, qn, serialise
-from lampiran.writers.docx.prose import ProseStyles, ProseWriter
+from lampiran.writers.docx.prose import ProseStyles
 from lampiran.writers.docx.redline_merge import (
     Leaf,
     Merger,
@@ -42,7 +41,7 @@ from lampiran.writers.docx.redline_merge import (
     resolve_values,
     settle_container_ends,
 )
-from lampiran.writers.docx.revisions import Revisions, track_revisions
+from lampiran.writers.docx.revisions import Revisions, complete_row_properties, track_revisions
 from lampiran.writers.docx.sections import drop_empty_last_section
 from lampiran.writers.docx.template import Template
 
@@ -71,6 +70,8 @@ class RedlineDocument:
     pairs: Callable[[Year, Year], Pairs]
     template: Callable[[Any, Path | None], Template]
     """The template a built document goes through: the user's (a path) or its own."""
+    signature_names: Callable[[Any], tuple[str, ...]]
+    """The lines only its signature block prints, by which the layout finds the block."""
     problems: Callable[[Year], list[Problem]] = lambda year: []
     """What makes a year unable to give this document (a signed part without signature)."""
 
@@ -86,7 +87,11 @@ class Redline:
 def _perjanjian(kind: DocumentKind) -> RedlineDocument:
     """A document of the Perjanjian Kinerja (the whole PK or one part), as built."""
     from lampiran.documents.pk import perjanjian_kinerja, signature_problems
-    from lampiran.writers.docx.render import perjanjian_context, perjanjian_template
+    from lampiran.writers.docx.render import (
+        perjanjian_context,
+        perjanjian_template,
+        signature_names,
+    )
 
     return RedlineDocument(
         build=lambda year: perjanjian_kinerja(year, kind),
@@ -94,6 +99,7 @@ def _perjanjian(kind: DocumentKind) -> RedlineDocument:
         properties=lambda document: document.properties,
         pairs=year_pairs,
         template=perjanjian_template,
+        signature_names=signature_names,
         problems=lambda year: signature_problems(year, [kind]),
     )
 
@@ -159,6 +165,7 @@ def redline_years(
         raise ContentError(report)
     old_document, new_document = spec.build(old), spec.build(new)
     properties = spec.properties(new_document)
+    names = (*spec.signature_names(new_document), *spec.signature_names(old_document))
     return write_redline(
         spec.context(old_document, _RecordedProse),
         spec.context(new_document, _RecordedProse),
@@ -167,6 +174,7 @@ def redline_years(
         spec.template(new_document, template_path),
         paper,
         Revisions(author, properties.date),
+        tuple(dict.fromkeys(names)),
     )
 
 
@@ -178,26 +186,31 @@ def write_redline(
     template: Template,
     paper: str,
     revisions: Revisions,
+    signature_names: tuple[str, ...] = (),
 ) -> Redline:
     """Render both contexts through the template and merge them (see the module doc)."""
-    numbering = numbering_base(template.entry(package.NUMBERING_PART))
-    writer = ProseWriter(first_num_id=numbering.next_num_id)
+    from lampiran.writers.docx.render import finish_body, prose_formatting, start_prose
+
+    numbering, writer = start_prose(template)
     names = _Names(pairs)
     old_marked, new_marked = names.walk(old_context, new_context, ())
-    merger = Merger(names.leaves, writer, revisions, PLACEHOLDER_STYLE)
+    merger = Merger(names.leaves, writer, revisions, PLACEHOLDER_STYLE, prose_formatting(template))
     roots: dict[str, Element] = {}
     for name, part in template.parts.items():
         old_root = parse_xml(part.render(old_marked, template.label).encode("utf-8"))
         new_root = parse_xml(part.render(new_marked, template.label).encode("utf-8"))
         if name == DOCUMENT_PART:
-            # As a build does, for each year: no blank page after the last part.
-            drop_empty_last_section(old_root)
-            drop_empty_last_section(new_root)
+            # As a build does, for each year: no blank page after the last part, no
+            # empty paragraph at the end.
+            for root in (old_root, new_root):
+                drop_empty_last_section(root)
+                drop_trailing_empty_paragraphs(root)
         _merge_part(merger, old_root, new_root)
         settle_container_ends(new_root, revisions)
         resolve_values(new_root)
         if name == DOCUMENT_PART:
-            finish_document(new_root, paper)
+            finish_body(new_root, template, paper, signature_names)
+        complete_row_properties(new_root)
         roots[name] = new_root
     changes = revisions.number(roots.values())
     replaced = {name: serialise(root) for name, root in roots.items()}
@@ -234,13 +247,14 @@ def _blocks(container: Element) -> list[Element]:
 class _RecordedProse:
     """A prose field of a context as recorded for the redline (not yet written)."""
 
-    def __init__(self, blocks: Prose, styles: ProseStyles) -> None:
+    def __init__(self, blocks: Prose, styles: ProseStyles, name: str) -> None:
         self.blocks = blocks
         self.styles = styles
+        self.name = name
 
     @classmethod
-    def placeholder(cls, blocks: Prose, styles: ProseStyles) -> _RecordedProse:
-        return cls(blocks, styles)
+    def placeholder(cls, blocks: Prose, styles: ProseStyles, name: str) -> _RecordedProse:
+        return cls(blocks, styles, name)
 
 
 _MISSING: Any = object()

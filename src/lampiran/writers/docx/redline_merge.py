@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import copy
 import difflib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -153,6 +153,8 @@ class Merger:
     revisions: Revisions
     placeholder_style: str
     """The style id prefix of a prose placeholder paragraph, followed by its value name."""
+    formatting: Mapping[str, Element] = field(default_factory=dict)
+    """Run properties the template gives a prose field (by field name), as a build does."""
 
     # -- the top level: groups per sasaran --------------------------------------------
 
@@ -321,9 +323,10 @@ class Merger:
         leaf = self._placeholder(new)
         if leaf is not None:
             assert leaf.styles is not None
-            return merge_prose(
+            merged = merge_prose(
                 leaf.old or (), leaf.new or (), leaf.styles, self.writer, self.revisions
             )
+            return self._formatted(merged, leaf)
         if new.tag == qn("w:p"):
             self._merge_values(old, new)
             return [new]
@@ -438,7 +441,26 @@ class Merger:
     def _side_prose(self, leaf: Leaf, side: Side) -> list[Element]:
         assert leaf.styles is not None
         prose = leaf.old if side == "old" else leaf.new
-        return self.writer.paragraphs(prose or (), leaf.styles)
+        return self._formatted(self.writer.paragraphs(prose or (), leaf.styles), leaf)
+
+    def _formatted(self, paragraphs: list[Element], leaf: Leaf) -> list[Element]:
+        """The template's formatting of the field on every run (and every run's old
+        formatting), as a build gives it."""
+        formatting = self.formatting.get(leaf.path[-1])
+        if formatting is None:
+            return paragraphs
+        from lampiran.writers.docx.render import add_formatting
+
+        for paragraph in paragraphs:
+            for run in paragraph.iter(qn("w:r")):
+                add_formatting(run, formatting)
+                change = run.find(f"{qn('w:rPr')}/{qn('w:rPrChange')}")
+                if change is not None:
+                    holder = etree_element("w:r")
+                    holder.append(change.find(qn("w:rPr")))
+                    add_formatting(holder, formatting)
+                    change.append(holder.find(qn("w:rPr")))
+        return paragraphs
 
 
 def _enclose(blocks: list[Element], start: Element, end: Element) -> list[Element]:
@@ -551,6 +573,12 @@ def _replace_properties(paragraph: Element, properties: Element | None) -> None:
 
 
 # -- helpers ---------------------------------------------------------------------------
+
+
+def etree_element(name: str) -> Element:
+    from lxml import etree
+
+    return etree.Element(qn(name))
 
 
 def _list_item(path: ValuePath) -> ValuePath:

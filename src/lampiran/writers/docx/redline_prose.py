@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from lampiran.blocks import Paragraph, Prose, Run, Runs, Text, prose_blocks, runs_text
+from lampiran.blocks import LineBreak, Prose, Run, Runs, Text, runs_text
 from lampiran.history.diffing import (
     PAIR_WINDOW,
     SENTENCE_SIMILARITY,
@@ -151,14 +151,13 @@ def _number_lists(
 
 
 def _units(prose: Prose, styles: ProseStyles, writer: ProseWriter) -> list[_Unit]:
+    """Each paragraph the writer makes of ``prose`` (a list item's, a line of a broken
+    paragraph), with the runs it holds."""
     first_list = len(writer.lists)
     elements = writer.paragraphs(prose, styles)
-    paragraphs = list(prose_blocks(prose))
-    if len(paragraphs) != len(elements):  # an empty field: one empty paragraph
-        paragraphs = [Paragraph(())] * len(elements)
     kinds = {str(item.num_id): item.kind for item in writer.lists[first_list:]}
     units = []
-    for paragraph, element in zip(paragraphs, elements, strict=True):
+    for element in elements:
         properties = element.find(qn("w:pPr"))
         num_id = val(properties.find(f"{qn('w:numPr')}/{qn('w:numId')}"))
         shape = (
@@ -167,8 +166,25 @@ def _units(prose: Prose, styles: ProseStyles, writer: ProseWriter) -> list[_Unit
             kinds.get(num_id or ""),
             _indent(properties),
         )
-        units.append(_Unit(paragraph.runs, element, shape, markdown_text(paragraph.runs), num_id))
+        runs = _runs_of(element)
+        units.append(_Unit(runs, element, shape, markdown_text(runs), num_id))
     return units
+
+
+def _runs_of(paragraph: Element) -> Runs:
+    """The runs a written paragraph holds, as the model has them (text, bold, italic,
+    line breaks): what :func:`~lampiran.writers.docx.prose.add_runs` wrote."""
+    runs: list[Run] = []
+    for run in paragraph.iter(qn("w:r")):
+        properties = run.find(qn("w:rPr"))
+        bold = properties is not None and properties.find(qn("w:b")) is not None
+        italic = properties is not None and properties.find(qn("w:i")) is not None
+        for item in run:
+            if item.tag == qn("w:br"):
+                runs.append(LineBreak())
+            elif item.tag == qn("w:t") and item.text:
+                runs.append(Text(item.text, bold, italic))
+    return tuple(runs)
 
 
 def _indent(properties: Element) -> str | None:

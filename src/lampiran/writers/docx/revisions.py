@@ -264,6 +264,20 @@ def row_mark(row: Element) -> Kind | None:
     return None
 
 
+def complete_row_properties(root: Element) -> None:
+    """A ``w:trPr`` must hold a row property before its revision marks (CT_TrPr): a row
+    whose only property is "inserted" (the layout let it split) says so explicitly."""
+    for properties in root.iter(qn("w:trPr")):
+        if properties.find(qn("w:ins")) is None and properties.find(qn("w:del")) is None:
+            continue
+        if any(item.tag not in _ROW_REVISIONS for item in properties):
+            continue
+        child(properties, "w:cantSplit", val="off")
+
+
+_ROW_REVISIONS = frozenset({qn("w:ins"), qn("w:del"), qn("w:trPrChange")})
+
+
 def track_revisions(settings: bytes | None) -> bytes:
     """The settings part with "Track Changes" on, so that the reviewer's edits are
     tracked too."""
