@@ -17,7 +17,7 @@ rather than left looking current, and the build says so.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,6 +56,12 @@ class BuildResult:
     stale_pdfs: list[tuple[Path, str]] = field(default_factory=list)
     kept_pdfs: list[Path] = field(default_factory=list)
     pdf_failure: LampiranError | None = None
+    reports: dict[Path, Report] = field(default_factory=dict)
+    """Each folder's own problems (for the summary of a many-agency build)."""
+    refused: list[Path] = field(default_factory=list)
+    """Folders not built because of errors in their content (many-agency builds only)."""
+    outputs: dict[Path, list[Path]] = field(default_factory=dict)
+    """The files written for each folder."""
 
     def notes(self) -> list[str]:
         """What happened to old PDFs, in Indonesian, one line each."""
@@ -93,8 +99,16 @@ def build_years(
     pdf: bool = False,
     pdfa: bool = False,
     html: bool = False,
+    each_alone: bool = False,
+    progress: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Check, render and write the Word document (on request PDF, web page) of each year.
+
+    A year of an agency (``content/<instansi>/<tahun>``) goes to ``outdir/<instansi>/``.
+    With ``each_alone`` (a build of many agencies), a folder with errors is refused and
+    left out (:attr:`BuildResult.refused`) while the others are built; otherwise, and
+    when every folder has errors, :class:`ContentError` is raised. ``progress`` is told
+    of each document as it is done (one Indonesian line each).
 
     Raises :class:`ContentError` (every problem of every folder) before rendering,
     :class:`lampiran.writers.docx.template.TemplateError` for an unusable template and
@@ -102,22 +116,34 @@ def build_years(
     written. A PDF step that fails does not raise: see :attr:`BuildResult.pdf_failure`.
     """
     from lampiran.documents.lampiran2 import lampiran2
+    from lampiran.workspace import agency_of
     from lampiran.writers.docx.render import write_lampiran2
 
+    tell = progress if progress is not None else _silent
     result = BuildResult()
     years: list[Year] = []
+    destinations = [_output_folder(outdir, agency_of(folder)) for folder in folders]
     for folder in folders:
         year, report = load_year(folder)
         result.report.extend(report.problems)
+        result.reports[folder] = report
         if year is not None:
             years.append(year)
-    if result.report.has_errors:
+        else:
+            result.refused.append(folder)
+    if result.report.has_errors and not (each_alone and years):
         raise ContentError(result.report)
+    built = [d for f, d in zip(folders, destinations, strict=True) if f not in result.refused]
     models = [lampiran2(year) for year in years]
-    if len({model.name for model in models}) != len(models):
+    targets = [
+        destination / f"{model.name}.docx" for destination, model in zip(built, models, strict=True)
+    ]
+    if len(set(targets)) != len(targets):
         raise UsageProblem("dua folder yang disebut berisi tahun yang sama; sebutkan sekali saja")
-    targets = [outdir / f"{model.name}.docx" for model in models]
-    documents = [write_lampiran2(model, template, paper) for model in models]
+    documents = []
+    for index, (year, model) in enumerate(zip(years, models, strict=True), start=1):
+        documents.append(write_lampiran2(model, template, paper))
+        tell(f"[{index}/{len(models)}] {year.folder.as_posix()}: dokumen Word dibuat")
     pages: list[bytes] | None = None
     if html:
         from lampiran.writers.html import write_html
@@ -128,19 +154,35 @@ def build_years(
         from lampiran.writers.pdf import PdfError, convert_documents
 
         try:
-            pdfs = convert_documents(list(zip(targets, documents, strict=True)), pdfa=pdfa)
+            pdfs = convert_documents(
+                list(zip(targets, documents, strict=True)), pdfa=pdfa, progress=tell
+            )
         except PdfError as exc:
             result.pdf_failure = exc
     # Only now: a run stopped before this point leaves not even an empty folder.
-    try:
-        outdir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise BuildError(
-            f"folder keluaran '{outdir.as_posix()}' tidak dapat dibuat ({os_reason(exc)})"
-        ) from None
+    for destination in dict.fromkeys([outdir, *built]):
+        try:
+            destination.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise BuildError(
+                f"folder keluaran '{destination.as_posix()}' tidak dapat dibuat ({os_reason(exc)})"
+            ) from None
     _write_set(result, targets, documents, pdfs, pages)
     result.documents.extend(targets)
+    for year, target in zip(years, targets, strict=True):
+        result.outputs[year.folder] = [
+            p for p in result.written if p.with_suffix("") == target.with_suffix("")
+        ]
     return result
+
+
+def _output_folder(outdir: Path, instansi: str | None) -> Path:
+    """``outdir/<instansi>`` for an agency's year (a checked short name), else ``outdir``."""
+    return outdir / instansi if instansi is not None else outdir
+
+
+def _silent(line: str) -> None:
+    """No progress shown."""
 
 
 def _write_set(

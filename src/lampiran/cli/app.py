@@ -94,6 +94,16 @@ def year_argument(function: F) -> F:
     )(function)
 
 
+def years_argument(function: F) -> F:
+    """The FOLDER... argument of the commands that read one or more years."""
+    return click.argument(
+        "folders",
+        metavar="[FOLDER]...",
+        nargs=-1,
+        type=click.Path(path_type=Path, file_okay=True),
+    )(function)
+
+
 def print_report(report: Report) -> None:
     """Every problem, one per line, sorted by file and line, then the summary line."""
     for problem in report.sorted():
