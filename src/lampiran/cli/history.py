@@ -20,17 +20,25 @@ from lampiran.errors import EXIT_FAILED
     type=Tahun(),
     help="Tahun yang disalin (bawaan: tahun terbaru di content/).",
 )
-def new_year(tahun: int | None, from_tahun: int | None) -> None:
+@click.option(
+    "--instansi",
+    "agencies",
+    metavar="NAMA",
+    multiple=True,
+    help="Hanya untuk instansi ini (nama foldernya di content/); boleh diulang.",
+)
+def new_year(tahun: int | None, from_tahun: int | None, agencies: tuple[str, ...]) -> None:
     """Mulai tahun baru dengan menyalin isi tahun sebelumnya ke content/TAHUN.
 
     TAHUN bawaannya tahun sesudah tahun yang disalin. Semua berkas disalin apa adanya
     (komentar, urutan kunci, tanda kutip); hanya nilai 'tahun' yang diganti. Target
     tetap seperti tahun lalu untuk diperbarui. Folder tahun yang sudah ada tidak diubah.
+    Untuk banyak instansi (content/<instansi>/<tahun>), tahun baru dibuat untuk setiap
+    instansi (atau yang disebut dengan --instansi), masing-masing dari tahun terbarunya.
     """
-    from lampiran.history.newyear import create_year, pick_source, review_lines
+    from lampiran.cli.many import new_years
 
-    made = create_year(pick_source(Path(), from_tahun), tahun)
-    click.echo("\n".join(review_lines(made)))
+    new_years(tahun, from_tahun, agencies)
 
 
 @cli.command()
@@ -52,15 +60,36 @@ def new_year(tahun: int | None, from_tahun: int | None) -> None:
 @click.option(
     "--exit-code", is_flag=True, help="Keluar dengan kode 1 bila ada perbedaan (seperti git diff)."
 )
+@click.option(
+    "--instansi",
+    "agencies",
+    metavar="NAMA",
+    multiple=True,
+    help="Hanya untuk instansi ini (nama foldernya di content/); boleh diulang.",
+)
 def diff(
-    lama: Path | None, baru: Path | None, rev: str | None, output_format: str, exit_code: bool
+    lama: Path | None,
+    baru: Path | None,
+    rev: str | None,
+    output_format: str,
+    exit_code: bool,
+    agencies: tuple[str, ...],
 ) -> None:
     """Tampilkan perubahan isi antara dua tahun (sasaran, indikator, target, kalimat).
 
     LAMA dan BARU adalah folder tahun (content/2024) atau tahunnya saja (2024); bila
     tidak disebut, dipakai dua tahun terbaru. Dengan --rev, LAMA (bawaan: tahun
-    terbaru) dibaca dari revisi git REV tanpa mengubah folder kerja.
+    terbaru) dibaca dari revisi git REV tanpa mengubah folder kerja. Untuk banyak
+    instansi (content/<instansi>/<tahun>), tahun yang disebut tanpa folder (atau dua
+    tahun terbaru) dibandingkan untuk setiap instansi (atau yang disebut dengan
+    --instansi).
     """
+    from lampiran.cli.many import agency_diffs, show_agency_diffs
+
+    sides = agency_diffs(lama, baru, rev, agencies)
+    if sides is not None:
+        show_agency_diffs(sides, lama, rev, output_format, exit_code, agencies)
+        return
     from lampiran.history.diffformat import format_diff
     from lampiran.history.diffsides import compare
 
