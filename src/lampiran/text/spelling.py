@@ -247,7 +247,8 @@ def _read_tree(path: Path) -> tuple[str, yaml.Node | None] | None:
         text, problem = decode_utf8(path, read_regular_file(path))
         if problem is not None:
             return None
-        return text, yaml.compose(text, Loader=yaml.SafeLoader)
+        # libyaml when installed (the same nodes, some thirty times faster).
+        return text, yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (FileRefused, yaml.YAMLError):
         return None
 
