@@ -12,6 +12,7 @@ Exit codes: 0 no error, 1 an error in the content (or a failed step), 2 a usage 
 from __future__ import annotations
 
 import io
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -57,8 +58,53 @@ def _with_debug_flag_first(argv: Sequence[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Entry point: run the command, turning every expected failure into a message."""
-    args = _with_debug_flag_first(sys.argv[1:] if argv is None else argv)
+    """Entry point: run the command, turning every expected failure into a message.
+
+    Called without ``argv`` (the ``lampiran`` program, ``python -m lampiran``), the
+    process ends here: once everything is written and standard output and error are
+    flushed, it exits at once instead of tearing the interpreter down module by module,
+    which takes longer than many a command (:func:`_exit_now`). Called with ``argv``
+    (tests, other Python code), it raises :class:`SystemExit` as usual.
+    """
+    if argv is not None:
+        _run(argv)
+        return
+    try:
+        _run(sys.argv[1:])
+    except SystemExit as exc:
+        _exit_now(exc.code)
+    _exit_now(0)
+
+
+def _exit_now(code: object) -> NoReturn:
+    """Flush what was printed, then end the process without the interpreter's teardown.
+
+    Every command has finished by now: files are written and closed, LibreOffice is
+    stopped and temporary folders are removed (all in ``with`` and ``finally`` blocks).
+    What is left for the teardown is freeing memory, which the system does anyway.
+    """
+    if code is None:
+        status = EXIT_OK
+    elif isinstance(code, int):
+        status = code
+    else:
+        click.echo(str(code), err=True)  # sys.exit("text"), as Python would print it
+        status = EXIT_FAILED
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            # A reader that went away (``lampiran check | head -1``): as Python does.
+            status = status or _EXIT_FLUSH_FAILED
+    os._exit(status)
+
+
+_EXIT_FLUSH_FAILED = 120
+"""Python's own exit code when standard output cannot be flushed at exit."""
+
+
+def _run(argv: Sequence[str]) -> None:
+    args = _with_debug_flag_first(argv)
     debug = "--debug" in args
     try:
         with interrupts.terminate_as_interrupt():

@@ -40,7 +40,6 @@ from typing import Any
 
 from lampiran import atomic, interrupts
 from lampiran.errors import StepFailed, os_reason, shorten
-from lampiran.writers.pdfreproducible import docx_date, make_reproducible
 
 SOFFICE_ENV = "LAMPIRAN_SOFFICE"
 """Environment variable naming the LibreOffice program to use, instead of searching."""
@@ -265,6 +264,8 @@ def convert_documents(
     """
     if not documents:
         return []
+    from lampiran.writers.pdfreproducible import docx_date, make_reproducible
+
     program = soffice if soffice is not None else find_soffice()
     batches = _split(list(range(len(documents))), process_count(len(documents)))
     limit = timeout if timeout is not None else timeout_for(max(map(len, batches)))

@@ -143,8 +143,11 @@ def _compile(data: bytes, label: str) -> Template:
     for name, content in entries:
         if not _RENDERED_PART.fullmatch(name) or b"{" not in content:
             continue
+        # The package's own template was checked when it was made (tests hold it to
+        # that): its variables need no second look at every start.
+        known = name in prepared
         source = prepared.get(name) or jinja_source(content.decode("utf-8"))
-        part = _compile_part(environment, name, source, label, problems)
+        part = _compile_part(environment, name, source, label, problems, checked=known)
         if part is not None:
             parts[name] = part
     if problems:
@@ -187,7 +190,13 @@ def _prepared_sources(data: bytes) -> Mapping[str, str]:
 
 
 def _compile_part(
-    environment: SandboxedEnvironment, name: str, source: str, label: str, problems: list[str]
+    environment: SandboxedEnvironment,
+    name: str,
+    source: str,
+    label: str,
+    problems: list[str],
+    *,
+    checked: bool = False,
 ) -> TemplatePart | None:
     lines = tuple(source.split("\n"))
     try:
@@ -200,8 +209,18 @@ def _compile_part(
             "setiap 'for'/'if' perlu 'endfor'/'endif')"
         )
         return None
+    if not checked:
+        problems += unknown_variables(parsed, lines, name, label)
+    return TemplatePart(name, environment.from_string(parsed), lines)
+
+
+def unknown_variables(
+    parsed: jinja2.nodes.Template, lines: tuple[str, ...], name: str, label: str
+) -> list[str]:
+    """A message for each variable of a part that the content does not provide."""
     from jinja2 import meta
 
+    problems = []
     for variable in sorted(meta.find_undeclared_variables(parsed) - CONTEXT_NAMES):
         where = next(
             (
@@ -216,7 +235,7 @@ def _compile_part(
             f"(di {name}{_paragraph_hint(where)}); variabel yang tersedia: "
             f"{', '.join(sorted(CONTEXT_NAMES))}"
         )
-    return TemplatePart(name, environment.from_string(parsed), lines)
+    return problems
 
 
 @cache
