@@ -489,17 +489,20 @@ def make_template() -> bytes:
 
 
 def prepared_sources(data: bytes) -> str:
-    """docxtpl's preprocessing of the template's parts, stored so that a build of the
-    package's own template does not import docxtpl (see lampiran.writers.docx.template)."""
-    from lampiran.writers.docx.template import jinja_source
+    """docxtpl's preprocessing of the template's parts and their compiled Jinja code,
+    stored so that a build of the package's own template neither imports docxtpl nor
+    compiles Jinja (see lampiran.writers.docx.template)."""
+    from lampiran.writers.docx.template import compiled_code, jinja_source
 
     parts = {}
+    code = {}
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         for name in sorted(package.namelist()):
             content = package.read(name)
             if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", name) and b"{" in content:
                 parts[name] = jinja_source(content.decode("utf-8"))
-    record = {"sha256": hashlib.sha256(data).hexdigest(), "parts": parts}
+                code[name] = compiled_code(name, parts[name])
+    record = {"sha256": hashlib.sha256(data).hexdigest(), "parts": parts, "code": code}
     return json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import textwrap
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -99,6 +100,27 @@ def require_tool(name: str) -> str:
     if os.environ.get("LAMPIRAN_REQUIRE_SYSTEM_TOOLS") == "1":
         pytest.fail(f"{name} is required in CI but not installed (scripts/install-system-deps.sh)")
     pytest.skip(f"{name} not installed")
+
+
+def run_git(repo: Path, *args: str, stdin: bytes | None = None) -> str:
+    """``git ARGS`` in ``repo`` as a test author, whatever the machine's git settings."""
+    result = subprocess.run(
+        [
+            require_tool("git"),
+            "-c",
+            "user.name=Uji",
+            "-c",
+            "user.email=uji@example.org",
+            "-c",
+            "commit.gpgsign=false",
+            *args,
+        ],
+        cwd=repo,
+        input=stdin,
+        capture_output=True,
+        check=True,
+    )
+    return result.stdout.decode("utf-8", "surrogateescape")
 
 
 class Outcome:

@@ -338,7 +338,8 @@ def test_a_template_named_through_a_link_is_followed(project: Path) -> None:
 
 
 def test_a_template_over_the_size_limit_is_refused(tmp_path: Path) -> None:
-    from lampiran.writers.docx.template import MAX_UNCOMPRESSED, TemplateError, load_template
+    from lampiran.writers.docx.template import TemplateError, load_template
+    from lampiran.writers.docx.templatepackage import MAX_UNCOMPRESSED
 
     big = tmp_path / "besar.docx"
     with big.open("wb") as stream:

@@ -1,7 +1,7 @@
 """Attack: huge or pathological prose made the build super-linear.
 
 A 5 MB uraian took 33 s and 918 MB to build, and 100,000 backslashes took 14 s to
-parse. A prose field over 20,000 characters (a one-line value over 2,000) is refused
+parse. A prose field over 100,000 characters (a one-line value over 2,000) is refused
 with a located message; within the limits, parsing grows linearly.
 """
 
@@ -45,7 +45,7 @@ def test_an_uraian_of_a_megabyte_is_refused_at_its_place_and_nothing_is_built(
     assert built.code == 1
     assert (
         "sasaran/01-a.yaml:2:9: uraian: teks ini 989.999 karakter, lebih panjang dari batas "
-        "20.000 karakter; periksa apakah ada teks yang tertempel berulang, atau ringkas "
+        "100.000 karakter; periksa apakah ada teks yang tertempel berulang, atau ringkas "
         "uraiannya"
     ) in built.out
     assert not (tmp_path / "dist").exists()
@@ -58,6 +58,18 @@ def test_a_one_line_value_over_two_thousand_characters_is_refused(tmp_path: Path
 
     assert checked.code == 1
     assert "indikator[0].nama: teks ini 2.001 karakter, lebih panjang dari batas 2.000" in (
+        checked.out
+    )
+
+
+def test_a_target_over_two_thousand_characters_is_refused(tmp_path: Path) -> None:
+    sasaran = sasaran_with("Uraian.").replace("target: 90%", f"target: {'9' * 2001}%")
+    folder = write_year(tmp_path, VALID_DOKUMEN, {"01-a.yaml": sasaran})
+
+    checked = run_lampiran("check", str(folder))
+
+    assert checked.code == 1
+    assert "indikator[0].target: teks ini 2.002 karakter, lebih panjang dari batas 2.000" in (
         checked.out
     )
 

@@ -14,7 +14,7 @@ from lampiran.text.markdown import parse_prose
 
 DEPTH = 250
 DEPTH_IN_A_FILE = 60
-"""Deep enough to matter, short enough for the 20,000-character limit of a prose field."""
+"""Deep enough to matter, short enough for the 100,000-character limit of a prose field."""
 
 
 def deep_list(indent: str, depth: int = DEPTH) -> str:

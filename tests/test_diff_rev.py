@@ -3,32 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from conftest import VALID_SASARAN, require_tool, run_lampiran, write_year
-
-
-def git(repo: Path, *args: str) -> str:
-    result = subprocess.run(
-        [
-            require_tool("git"),
-            "-c",
-            "user.name=Uji",
-            "-c",
-            "user.email=uji@example.org",
-            "-c",
-            "commit.gpgsign=false",
-            *args,
-        ],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return result.stdout
+from conftest import run_git as git
 
 
 def state(repo: Path) -> tuple[str, str, str, dict[str, bytes]]:
@@ -112,6 +92,29 @@ def test_rev_reports_broken_old_content_at_its_revision_path(repo: Path) -> None
     assert result.code == 1
     assert check[0].startswith("content/2024/dokumen.yaml:")
     assert result.out.splitlines() == [f"HEAD:{check[0]}", check[-1]]
+
+
+def test_rev_reads_every_kind_of_entry_like_check_reads_the_folder(repo: Path) -> None:
+    year = repo / "content" / "2024"
+    sasaran = year / "sasaran"
+    (year / "dokumen.yaml").rename(year / "Dokumen.yaml")
+    (sasaran / "arsip").mkdir()
+    (sasaran / "arsip" / "lama.yaml").write_text("sasaran: Lama\n")
+    (sasaran / "02-kompetensi.yml").write_text("sasaran: Kompetensi\n")
+    (sasaran / "03-kinerja.yaml.txt").write_text("sasaran: Kinerja\n")
+    (sasaran / "catatan.md").write_text("catatan\n")
+    (sasaran / "04-kosong.yaml").write_text("")
+    check = run_lampiran("check").out.splitlines()
+    git(repo, "checkout", "-q", "-b", "berantakan")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "berantakan")
+    git(repo, "checkout", "-q", "main")
+
+    result = run_lampiran("diff", "--rev", "berantakan")
+
+    assert result.code == 1
+    assert len(check) == 7
+    assert result.out.splitlines() == [*(f"berantakan:{p}" for p in check[:-1]), check[-1]]
 
 
 def test_rev_reports_broken_working_tree_like_check(repo: Path) -> None:

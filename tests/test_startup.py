@@ -1,10 +1,9 @@
-"""A fast start that loses nothing: the process exit, pydantic's import, the template.
+"""A fast start that loses nothing: the process exit and pydantic's import.
 
 ``lampiran`` ends its process without the interpreter's teardown once everything is
 flushed; every line must still arrive, through a pipe too, with the right exit code.
 pydantic is imported without ``importlib.metadata``, which must still work for anyone
-who uses it. The package's own template skips the variable check at start-up, so the
-check is made here once.
+who uses it.
 """
 
 from __future__ import annotations
@@ -111,17 +110,3 @@ def test_a_user_who_enables_pydantic_plugins_gets_the_real_metadata() -> None:
 
     assert result.returncode == 0, result.stderr
     assert result.stdout == "module\n"
-
-
-def test_the_package_template_uses_only_the_variables_content_provides() -> None:
-    from lampiran.writers.docx import template
-
-    data = template._default_template_bytes()
-    prepared = template._prepared_sources(data)
-    environment = template._environment()
-
-    assert prepared  # the prepared sources match the template
-    for name, source in prepared.items():
-        lines = tuple(source.split("\n"))
-        parsed = environment.parse(source)
-        assert template.unknown_variables(parsed, lines, name, "bawaan") == []

@@ -47,8 +47,7 @@ class Problem:
 
     def format(self, relative_to: Path | None = None) -> str:
         """Render as ``file:line:column: field: message`` (compiler style, for editors)."""
-        shown = _display_path(self.path, relative_to)
-        where = f"{shown}:{self.line}:{self.column}:"
+        where = f"{self.shown_path(relative_to)}:{self.line}:{self.column}:"
         parts = [where]
         if self.field:
             parts.append(f"{self.field}:")
@@ -56,6 +55,10 @@ class Problem:
             parts.append("peringatan:")
         parts.append(self.message)
         return visible(" ".join(parts), keep_newlines=False)
+
+    def shown_path(self, relative_to: Path | None = None) -> str:
+        """The file as :meth:`format` shows it: relative when possible, with ``/``."""
+        return _display_path(self.path, relative_to)
 
 
 def shorten(text: str, limit: int = 40) -> str:

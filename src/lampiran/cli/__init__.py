@@ -29,7 +29,7 @@ from lampiran.cli import (  # noqa: F401  (registers the commands)
     spelling,
     watch,
 )
-from lampiran.cli.app import cli, print_report
+from lampiran.cli.app import cli, fail, print_report
 from lampiran.errors import (
     EXIT_FAILED,
     EXIT_USAGE,
@@ -39,11 +39,6 @@ from lampiran.errors import (
 )
 
 EXIT_OK = 0
-
-
-def _fail(message: str, code: int) -> NoReturn:
-    click.echo(f"Galat: {visible(message)}", err=True)
-    sys.exit(code)
 
 
 def _show_click_error(exc: click.ClickException) -> None:
@@ -66,52 +61,36 @@ def _with_debug_flag_first(argv: Sequence[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Entry point: run the command, turning every expected failure into a message.
+    """Entry point of the console script (``argv`` None) and of in-process callers.
 
-    Called without ``argv`` (the ``lampiran`` program, ``python -m lampiran``), the
-    process ends here: once everything is written and standard output and error are
-    flushed, it exits at once instead of tearing the interpreter down module by module,
-    which takes longer than many a command (:func:`_exit_now`). Called with ``argv``
-    (tests, other Python code), it raises :class:`SystemExit` as usual.
+    Run as the console script, the process ends with :func:`os._exit` once everything
+    is written and flushed: tearing down the interpreter (freeing every module and
+    object of pydantic, Jinja, lxml...) takes longer than a small build itself, and
+    nothing of it is needed. Every temporary file and child process has been cleaned
+    up by then, on every path (``finally`` blocks and :mod:`lampiran.interrupts`).
     """
     if argv is not None:
-        _run(argv)
+        run(argv)
         return
     try:
-        _run(sys.argv[1:])
+        run(sys.argv[1:])
     except SystemExit as exc:
-        _exit_now(exc.code)
-    _exit_now(0)
+        _exit_without_teardown(exc.code)
+    _exit_without_teardown(0)
 
 
-def _exit_now(code: object) -> NoReturn:
-    """Flush what was printed, then end the process without the interpreter's teardown.
-
-    Every command has finished by now: files are written and closed, LibreOffice is
-    stopped and temporary folders are removed (all in ``with`` and ``finally`` blocks).
-    What is left for the teardown is freeing memory, which the system does anyway.
-    """
-    if code is None:
-        status = EXIT_OK
-    elif isinstance(code, int):
-        status = code
-    else:
-        click.echo(str(code), err=True)  # sys.exit("text"), as Python would print it
-        status = EXIT_FAILED
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):
-            # A reader that went away (``lampiran check | head -1``): as Python does.
-            status = status or _EXIT_FLUSH_FAILED
+def _exit_without_teardown(code: object) -> NoReturn:
+    status = code if isinstance(code, int) else (0 if code is None else EXIT_FAILED)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed pipe (lampiran ... | head): nothing to lose
+        pass
     os._exit(status)
 
 
-_EXIT_FLUSH_FAILED = 120
-"""Python's own exit code when standard output cannot be flushed at exit."""
-
-
-def _run(argv: Sequence[str]) -> None:
+def run(argv: Sequence[str]) -> None:
+    """Run the command, turning every expected failure into a message and exit code."""
     args = _with_debug_flag_first(argv)
     debug = "--debug" in args
     try:
@@ -126,7 +105,7 @@ def _run(argv: Sequence[str]) -> None:
         # click turns Ctrl-C into Abort; SIGTERM and SIGHUP arrive as Terminated, a
         # KeyboardInterrupt. The code is the shell's: 130 for Ctrl-C, 143 for SIGTERM.
         with interrupts.ignored():
-            _fail(
+            fail(
                 f"dihentikan ({interrupts.describe(exc)}); tidak ada berkas yang setengah jadi.",
                 interrupts.exit_code(exc),
             )
@@ -134,11 +113,11 @@ def _run(argv: Sequence[str]) -> None:
         print_report(exc.report)
         sys.exit(exc.exit_code)
     except LampiranError as exc:
-        _fail(str(exc), exc.exit_code)
+        fail(str(exc), exc.exit_code)
     except Exception as exc:
         if debug:
             raise
-        _fail(
+        fail(
             f"terjadi kesalahan di dalam lampiran sendiri ({type(exc).__name__}: {exc}). "
             "Ini bukan kesalahan isi Anda; jalankan ulang dengan --debug dan laporkan hasilnya.",
             EXIT_FAILED,

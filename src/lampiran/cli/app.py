@@ -8,15 +8,16 @@ stays instant.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
 from lampiran import __version__
 from lampiran.cli import clicklocale
-from lampiran.errors import Report
+from lampiran.errors import Report, visible
 from lampiran.workspace import MAX_TAHUN, MIN_TAHUN
 
 clicklocale.install()
@@ -104,11 +105,17 @@ def years_argument(function: F) -> F:
     )(function)
 
 
-def print_report(report: Report) -> None:
+def print_report(report: Report, err: bool = False) -> None:
     """Every problem, one per line, sorted by file and line, then the summary line."""
     for problem in report.sorted():
-        click.echo(problem.format())
-    click.echo(report.summary())
+        click.echo(problem.format(), err=err)
+    click.echo(report.summary(), err=err)
+
+
+def fail(message: str, code: int) -> NoReturn:
+    """``Galat: message`` on stderr (escapes made visible), then exit with ``code``."""
+    click.echo(f"Galat: {visible(message)}", err=True)
+    sys.exit(code)
 
 
 def print_written(paths: Sequence[Path]) -> None:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
+from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import click
 
-from lampiran.cli.app import Choice, Tahun, cli
-from lampiran.errors import EXIT_FAILED
+from lampiran.cli.app import Choice, Command, Tahun, cli, fail, print_report
+from lampiran.errors import EXIT_FAILED, EXIT_USAGE, ContentError, LampiranError, Report
 
 
 @cli.command("new")
@@ -41,7 +44,53 @@ def new_year(tahun: int | None, from_tahun: int | None, agencies: tuple[str, ...
     new_years(tahun, from_tahun, agencies)
 
 
-@cli.command()
+class DiffCommand(Command):
+    """``lampiran diff``: with ``--format json``, a failure is a JSON object on stdout too.
+
+    A tool that asked for JSON can then always parse what it gets; the usual message
+    still goes to stderr for whoever reads the log, and the exit code stays (1 or 2).
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        raw = list(args)  # click consumes the list it parses
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            if not _asks_for_json(raw):
+                raise
+            exc.show()
+            _echo_json_error(exc.format_message(), Report())
+            sys.exit(EXIT_USAGE)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except LampiranError as exc:
+            if ctx.params.get("output_format") != "json":
+                raise
+            if not isinstance(exc, ContentError):
+                _echo_json_error(str(exc), Report())
+                fail(str(exc), exc.exit_code)
+            _echo_json_error(str(exc), exc.report)
+            print_report(exc.report, err=True)
+            sys.exit(exc.exit_code)
+
+
+def _asks_for_json(args: Sequence[str]) -> bool:
+    """Whether raw ``diff`` arguments hold ``--format json``, for when click could not
+    read them."""
+    return "--format=json" in args or any(
+        arg == "--format" and value == "json" for arg, value in pairwise(args)
+    )
+
+
+def _echo_json_error(message: str, report: Report) -> None:
+    from lampiran.history.diffformat import error_json
+
+    click.echo(error_json(message, report.sorted()))
+
+
+@cli.command(cls=DiffCommand)
 @click.argument("lama", required=False, type=click.Path(path_type=Path))
 @click.argument("baru", required=False, type=click.Path(path_type=Path))
 @click.option(

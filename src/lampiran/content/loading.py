@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -16,9 +16,10 @@ from pydantic import BaseModel, ValidationError
 from lampiran.content.models import Dokumen, Sasaran
 from lampiran.content.prosecheck import check_prose
 from lampiran.errors import ContentError, Problem, Report, shorten
-from lampiran.source import pasted
-from lampiran.source.files import FileRefused, check_real_folder, is_link, list_folder, status_of
-from lampiran.source.yamlreader import FieldPath, SourceFile, format_field, read_yaml_file
+from lampiran.source.files import FileRefused, check_real_folder
+from lampiran.source.yamlreader import FieldPath, SourceFile, format_field
+from lampiran.source.yearfiles import FolderFiles, YearFiles
+from lampiran.text.names import name_key
 from lampiran.workspace import MAX_TAHUN, MIN_TAHUN, is_year_name
 
 DOKUMEN_FILE = "dokumen.yaml"
@@ -58,18 +59,23 @@ def load_year(folder: Path) -> tuple[Year | None, Report]:
     folder, ``sasaran/`` or content file that is a link, a FIFO or a device is a located
     error, and nothing of what it points to is read.
     """
-    report = Report()
     try:
         check_real_folder(folder)
     except FileRefused as exc:
+        report = Report()
         report.add(exc.problem())
         return None, report
-    dokumen_path = folder / DOKUMEN_FILE
-    dokumen = _load_dokumen(folder, dokumen_path, report)
-    loaded = _load_all_sasaran(folder, report)
+    return load_year_files(FolderFiles(folder))
+
+
+def load_year_files(files: YearFiles) -> tuple[Year | None, Report]:
+    """:func:`load_year` for a year kept anywhere (a git revision, in memory)."""
+    report = Report()
+    dokumen = _load_dokumen(files, report)
+    loaded = _load_all_sasaran(files, report)
     sasaran = loaded[0] if loaded is not None else None
     if dokumen is not None:
-        _check_tahun_matches_folder(folder, dokumen, report)
+        _check_tahun_matches_folder(files.name, dokumen, report)
         _check_tanggal_in_year(dokumen, report)
     if loaded is not None:
         _check_unique_titles(loaded[1], report)
@@ -77,7 +83,7 @@ def load_year(folder: Path) -> tuple[Year | None, Report]:
     if report.has_errors or dokumen is None or sasaran is None:
         return None, report
     dokumen_model, dokumen_source = dokumen
-    year = Year(folder, dokumen_model, dokumen_source, tuple(sasaran))
+    year = Year(files.root, dokumen_model, dokumen_source, tuple(sasaran))
     return year, report
 
 
@@ -89,24 +95,29 @@ def require_year(folder: Path) -> tuple[Year, Report]:
     return year, report
 
 
-def _load_dokumen(folder: Path, path: Path, report: Report) -> tuple[Dokumen, SourceFile] | None:
-    try:
-        present = status_of(path) is not None
-        others = [] if present else list_folder(folder)
-    except FileRefused as exc:
-        report.add(exc.problem())
+def _load_dokumen(files: YearFiles, report: Report) -> tuple[Dokumen, SourceFile] | None:
+    path = files.shown(DOKUMEN_FILE)
+    kind = files.kind(DOKUMEN_FILE)
+    if kind == "dir":
+        report.error(
+            path,
+            1,
+            1,
+            "",
+            f"{DOKUMEN_FILE} adalah folder, padahal harus berupa berkas",
+        )
         return None
-    if not present:
+    if kind is None:
         hint = (
             "; buat berkas itu dengan paling sedikit 'instansi:' dan 'tahun:' "
             "(lihat contoh di README)"
         )
-        for other in others:
-            if _misnamed(other.name, DOKUMEN_FILE):
-                hint = f"; ganti nama '{other.name}' menjadi '{DOKUMEN_FILE}'"
+        for other in _names(files, ""):
+            if files.kind(other) == "file" and _misnamed(other, DOKUMEN_FILE):
+                hint = f"; ganti nama '{other}' menjadi '{DOKUMEN_FILE}'"
         report.error(path, 1, 1, "", f"berkas {DOKUMEN_FILE} tidak ada{hint}")
         return None
-    source = _read(path, report)
+    source = _read(files, DOKUMEN_FILE, report)
     if source is None:
         return None
     model = validate_source(source, Dokumen, report)
@@ -114,29 +125,28 @@ def _load_dokumen(folder: Path, path: Path, report: Report) -> tuple[Dokumen, So
 
 
 def _load_all_sasaran(
-    folder: Path, report: Report
+    files: YearFiles, report: Report
 ) -> tuple[list[SasaranFile], list[SourceFile]] | None:
-    directory = folder / SASARAN_DIR
-    try:
-        check_real_folder(directory)
-        paths = sasaran_paths(directory, report)
-    except FileRefused as exc:
-        if not exc.missing:
-            report.add(exc.problem())
-            return None
+    directory = files.shown(SASARAN_DIR)
+    refused = files.refusal(SASARAN_DIR)
+    if refused is not None:
+        report.add(refused)
+        return None
+    if files.kind(SASARAN_DIR) != "dir":
         misnamed = [
-            p
-            for p in list_folder(folder)
-            if p.is_dir() and not is_link(p) and p.name.strip().lower() == SASARAN_DIR
+            name
+            for name in _names(files, "")
+            if files.kind(name) == "dir" and name.strip().lower() == SASARAN_DIR
         ]
         fix = (
-            f"ganti nama folder '{misnamed[0].name}' menjadi '{SASARAN_DIR}' (huruf kecil semua)"
+            f"ganti nama folder '{misnamed[0]}' menjadi '{SASARAN_DIR}' (huruf kecil semua)"
             if misnamed
             else "buat folder itu dan isi satu berkas per sasaran"
         )
         report.error(directory, 1, 1, "", f"folder {SASARAN_DIR}/ tidak ada; {fix}")
         return None
-    if not paths:
+    names = sasaran_names(files, SASARAN_DIR, report)
+    if not names:
         report.error(
             directory,
             1,
@@ -149,32 +159,43 @@ def _load_all_sasaran(
     # takes part in the checks across files, so one run reports those problems too.
     loaded: list[SasaranFile] = []
     sources: list[SourceFile] = []
-    for path in paths:
-        source = _read(path, report)
+    for name in names:
+        relative = f"{SASARAN_DIR}/{name}"
+        source = _read(files, relative, report)
         if source is None:
             continue
         sources.append(source)
         model = validate_source(source, Sasaran, report)
         if model is not None:
-            loaded.append(SasaranFile(path, source, model))
+            loaded.append(SasaranFile(files.shown(relative), source, model))
             report.extend(check_prose(model, source))
     return loaded, sources
 
 
-def sasaran_paths(directory: Path, report: Report) -> list[Path]:
-    """The ``*.yaml`` entries of ``sasaran/`` in name order; anything else is reported.
+def _names(files: YearFiles, relative: str) -> list[str]:
+    """The names in a folder of the year, none when it is not a folder."""
+    return files.names(relative) if files.kind(relative) == "dir" else []
 
-    Every entry named ``.yaml`` is returned, whatever it is, so that reading it reports
-    a link, a folder or a FIFO as an error. Raises :class:`FileRefused` when the folder
-    cannot be listed.
-    """
-    paths: list[Path] = []
-    for entry in list_folder(directory):
-        if entry.name.startswith("."):
+
+def sasaran_paths(directory: Path, report: Report) -> list[Path]:
+    """The ``*.yaml`` files of a ``sasaran/`` folder on the disk; see :func:`sasaran_names`."""
+    return [directory / name for name in sasaran_names(FolderFiles(directory), "", report)]
+
+
+def sasaran_names(files: YearFiles, relative: str, report: Report) -> list[str]:
+    """The ``*.yaml`` names in the folder ``relative``, in name order; the rest is reported."""
+    names: list[str] = []
+    for name in files.names(relative):
+        if name.startswith("."):
             continue
-        if entry.suffix == ".yaml":
-            paths.append(entry)
-        elif entry.is_dir() and not is_link(entry):
+        where = f"{relative}/{name}" if relative else name
+        entry = files.shown(where)
+        named = PurePosixPath(name)
+        suffix = named.suffix
+        if suffix == ".yaml":
+            # Read whatever it is: reading says why a folder, link or FIFO is refused.
+            names.append(name)
+        elif files.kind(where) == "dir":
             report.warning(
                 entry,
                 1,
@@ -182,24 +203,23 @@ def sasaran_paths(directory: Path, report: Report) -> list[Path]:
                 "",
                 "folder di dalam sasaran/ tidak dibaca; pindahkan berkasnya ke sasaran/",
             )
-        elif entry.suffix.lower() in {".yaml", ".yml"}:
+        elif suffix.lower() in {".yaml", ".yml"}:
             report.error(
                 entry,
                 1,
                 1,
                 "",
-                f"berkas sasaran harus berakhiran .yaml; ganti nama menjadi '{entry.stem}.yaml'",
+                f"berkas sasaran harus berakhiran .yaml; ganti nama menjadi '{named.stem}.yaml'",
             )
-        elif _saved_with_extra_suffix(entry.name):
-            stem = entry.name.rsplit(".", 2)[0]
+        elif _saved_with_extra_suffix(name):
             report.error(
                 entry,
                 1,
                 1,
                 "",
-                f"berkas ini berakhiran '{''.join(entry.suffixes[-2:])}' (Notepad menambahkan "
-                f"'{entry.suffix}' saat menyimpan) sehingga tidak dibaca; ganti nama menjadi "
-                f"'{stem}.yaml'",
+                f"berkas ini berakhiran '{''.join(named.suffixes[-2:])}' (Notepad menambahkan "
+                f"'{suffix}' saat menyimpan) sehingga tidak dibaca; ganti nama menjadi "
+                f"'{name.rsplit('.', 2)[0]}.yaml'",
             )
         else:
             report.warning(
@@ -210,7 +230,7 @@ def sasaran_paths(directory: Path, report: Report) -> list[Path]:
                 "berkas ini bukan .yaml sehingga tidak dibaca; "
                 "pindahkan atau hapus bila tidak perlu",
             )
-    return paths
+    return names
 
 
 def _saved_with_extra_suffix(name: str) -> bool:
@@ -232,8 +252,8 @@ def _misnamed(name: str, wanted: str) -> bool:
     }
 
 
-def _read(path: Path, report: Report) -> SourceFile | None:
-    source, problems = read_yaml_file(path, keep_partial=True)
+def _read(files: YearFiles, relative: str, report: Report) -> SourceFile | None:
+    source, problems = files.read_yaml(relative)
     report.extend(problems)
     return source
 
@@ -418,10 +438,9 @@ def describe_error(error: Any, allowed: list[str]) -> str:
 
 
 def _check_tahun_matches_folder(
-    folder: Path, dokumen: tuple[Dokumen, SourceFile], report: Report
+    name: str, dokumen: tuple[Dokumen, SourceFile], report: Report
 ) -> None:
     model, source = dokumen
-    name = folder.resolve().name
     if is_year_name(name) and model.tahun != int(name):
         line, column = source.locate(("tahun",))
         report.error(
@@ -460,7 +479,7 @@ def _check_unique_titles(sources: Iterable[SourceFile], report: Report) -> None:
         title = _text_at(source.data, "sasaran")
         if title is None:
             continue
-        first = seen.setdefault(_normalized(title), source)
+        first = seen.setdefault(name_key(title), source)
         if first is source:
             continue
         line, column = source.locate(("sasaran",))
@@ -478,7 +497,7 @@ def _check_unique_indicator_names(sources: Iterable[SourceFile], report: Report)
     for source in sources:
         seen_here: dict[str, int] = {}
         for index, nama in _indicator_names(source.data):
-            key = _normalized(nama)
+            key = name_key(nama)
             line, column = source.locate(("indikator", index, "nama"))
             field = f"indikator[{index}].nama"
             if key in seen_here:
@@ -517,12 +536,6 @@ def _indicator_names(data: Any) -> list[tuple[int, str]]:
         return []
     named = ((index, _text_at(item, "nama")) for index, item in enumerate(items))
     return [(index, nama) for index, nama in named if nama is not None]
-
-
-def _normalized(text: str) -> str:
-    """Compare names as readers see them: invisible characters and spacing do not count."""
-    visible = "".join(char for char in text if not pasted.is_invisible(char))
-    return " ".join(visible.split()).casefold()
 
 
 def raise_for_errors(report: Report) -> None:

@@ -48,8 +48,8 @@ _UNPRINTABLE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
 )
 
-MAX_PROSE_CHARACTERS = 20_000
-"""The longest prose field (about six printed pages); longer is refused, never cut."""
+MAX_PROSE_CHARACTERS = 100_000
+"""The longest prose field (about thirty printed pages); longer is refused, never cut."""
 MAX_LINE_CHARACTERS = 2_000
 """The longest one-line value (a title, a name, a target)."""
 
@@ -201,6 +201,7 @@ _TARGET_SCHEMA = {
     "patternErrorMessage": (
         "Target ditulis satu baris dengan koma sebagai pemisah desimal, misalnya 99,99%."
     ),
+    "maxLength": MAX_LINE_CHARACTERS,
 }
 
 
@@ -426,6 +427,7 @@ class Indikator(_Strict):
         if not isinstance(value, str):
             return value
         _refuse_unprintable(value)
+        _refuse_longer_than(value.strip(), MAX_LINE_CHARACTERS)
         try:
             return normalize_target(value, unquoted_number=unquoted)
         except TargetTextError as exc:

@@ -25,14 +25,28 @@ def document_date(year: Year) -> datetime.datetime:
     """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
-        if not epoch.isdigit():
-            raise UsageProblem(
-                f"SOURCE_DATE_EPOCH harus jumlah detik sejak 1970 (angka), bukan '{epoch}'"
-            )
-        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc)
+        return _source_date(epoch)
     signing = year.dokumen.penandatangan
     day = signing.tanggal if signing is not None else datetime.date(year.dokumen.tahun, 1, 1)
     return datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.timezone.utc)
+
+
+_EARLIEST_EPOCH = 315532800  # 1980-01-01T00:00:00Z: zip dates start in 1980
+_LATEST_EPOCH = 4102444799  # 2099-12-31T23:59:59Z
+
+
+def _source_date(epoch: str) -> datetime.datetime:
+    """``SOURCE_DATE_EPOCH`` as a date: whole seconds since 1970, from 1980 to 2099."""
+    if not (epoch.isascii() and epoch.isdigit()) or not (
+        _EARLIEST_EPOCH <= int(epoch) <= _LATEST_EPOCH
+    ):
+        raise UsageProblem(
+            f"SOURCE_DATE_EPOCH '{epoch[:40]}' tidak dapat dipakai: isi dengan bilangan bulat "
+            f"jumlah detik sejak 1 Januari 1970 UTC, antara {_EARLIEST_EPOCH} (1 Januari 1980) "
+            f"dan {_LATEST_EPOCH} (31 Desember 2099), misalnya 1717200000; atau kosongkan "
+            "variabel itu agar tanggal diambil dari isi"
+        )
+    return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc)
 
 
 def iso_date(year: Year) -> str:

@@ -7,7 +7,8 @@
 * markdown: for pasting into a merge request; removed words ``~~struck~~``, added words
   **bold**, content text escaped so that it cannot turn into Markdown or HTML.
 * json: for other tools; the same structure, with English structural keys and the
-  content's own Indonesian field names.
+  content's own Indonesian field names. A diff that fails is JSON too (an ``error``
+  object, see :func:`error_json`), so that a tool can always parse what it gets.
 
 Nothing here prints: the functions return strings for ``cli.py``.
 """
@@ -22,7 +23,7 @@ from typing import Any
 import click
 
 from lampiran.content.models import Indikator
-from lampiran.errors import visible
+from lampiran.errors import Problem, Severity, visible
 from lampiran.history.diffing import (
     PROSE_FIELDS,
     IndikatorDiff,
@@ -34,6 +35,7 @@ from lampiran.history.diffing import (
     WordOp,
     YearDiff,
 )
+from lampiran.source import pasted
 from lampiran.text.sentences import split_sentences
 
 FORMATS = ("text", "markdown", "json")
@@ -140,7 +142,23 @@ class _Writer:
     def closing(self, text: str) -> str:
         return text
 
+    def spelled(self, text: str) -> str:
+        """Text of our own (not content) as this format writes it."""
+        return text
+
+    def spelled_line(self, line: str) -> str:
+        """A line with the invisible characters of the content spelled out (``<U+202E>``).
+
+        A reviewer reads the diff to see what will be printed. A direction override or a
+        zero-width space in a colleague's branch (which ``check`` only warns about)
+        would otherwise reorder or hide what they see: ``\u202e%05`` reads ``50%``.
+        """
+        return _INVISIBLE.sub(lambda found: self.spelled(f"<U+{ord(found.group()):04X}>"), line)
+
     def document(self, diff: YearDiff) -> list[str]:
+        return [self.spelled_line(line) for line in self._lines(diff)]
+
+    def _lines(self, diff: YearDiff) -> list[str]:
         lines = [self.title(diff)]
         if not diff.has_changes:
             lines += ["", "Tidak ada perubahan isi."]
@@ -204,6 +222,19 @@ class _Writer:
         return lines
 
 
+_INVISIBLE = re.compile(f"[{pasted.INVISIBLE}]")
+
+
+def shown(text: str) -> str:
+    """Content text as the diff shows it: invisible characters spelled ``<U+202E>``.
+
+    Direction overrides and zero-width characters are spelled out first (a reviewer
+    must see that ``\u202e%05`` is not ``50%``); any other control character is then
+    made visible as everywhere else (:func:`lampiran.errors.visible`).
+    """
+    return visible(_INVISIBLE.sub(lambda found: f"<U+{ord(found.group()):04X}>", text))
+
+
 _COLOURS = {"added": "green", "removed": "red"}
 _MARKS = {"added": "+ ", "removed": "- "}
 
@@ -219,12 +250,12 @@ class _TextWriter(_Writer):
         return "  " * level + text
 
     def literal(self, text: str) -> str:
-        return visible(text)
+        return shown(text)
 
     def words(self, ops: Iterable[WordOp]) -> str:
         parts = []
         for op in ops:
-            text = visible(op.text)
+            text = shown(op.text)
             if op.kind == "removed":
                 parts.append(click.style(f"[-{text}-]", fg="red"))
             elif op.kind == "added":
@@ -236,18 +267,18 @@ class _TextWriter(_Writer):
     def sentence(self, change: SentenceChange) -> str:
         if change.kind == "changed":
             return f"~ {self.words(change.words)}"
-        text = visible((change.new if change.kind == "added" else change.old) or "")
+        text = shown((change.new if change.kind == "added" else change.old) or "")
         return click.style(f"{_MARKS[change.kind]}{text}", fg=_COLOURS[change.kind])
 
     def added(self, text: str) -> str:
-        return click.style(f"+ {visible(text)}", fg="green")
+        return click.style(f"+ {shown(text)}", fg="green")
 
     def title(self, diff: YearDiff) -> str:
-        labels = f"{visible(diff.old_label)} {self.arrow} {visible(diff.new_label)}"
+        labels = f"{shown(diff.old_label)} {self.arrow} {shown(diff.new_label)}"
         return click.style(f"Perubahan isi: {labels}", bold=True)
 
     def heading(self, text: str, status: str, level: int) -> list[str]:
-        text = visible(text)
+        text = shown(text)
         if level == 2:
             return [click.style(_MARKS.get(status, "") + text, fg=_COLOURS.get(status))]
         return [click.style(text, bold=True, fg=_COLOURS.get(status))]
@@ -258,7 +289,7 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_~\[\]<>|#])")
 
 def _md(text: str) -> str:
     """Content text that Markdown shows literally (no emphasis, links, HTML or controls)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", visible(text).replace("&", "&amp;"))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", shown(text).replace("&", "&amp;"))
 
 
 def _wrap(text: str, marker: str) -> str:
@@ -283,6 +314,9 @@ class _MarkdownWriter(_Writer):
         return f"**{name}**"
 
     def literal(self, text: str) -> str:
+        return _md(text)
+
+    def spelled(self, text: str) -> str:
         return _md(text)
 
     def words(self, ops: Iterable[WordOp]) -> str:
@@ -310,7 +344,7 @@ class _MarkdownWriter(_Writer):
         return _md(text)
 
     def title(self, diff: YearDiff) -> str:
-        old, new = visible(diff.old_label), visible(diff.new_label)
+        old, new = shown(diff.old_label), shown(diff.new_label)
         return f"### Perubahan isi: `{old}` {self.arrow} `{new}`"
 
     def heading(self, text: str, status: str, level: int) -> list[str]:
@@ -336,6 +370,33 @@ def to_json(diff: YearDiff) -> str:
             "sasaran": diff.unchanged.sasaran,
             "indikator": diff.unchanged.indikator,
             "target": diff.unchanged.target,
+        },
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def error_json(message: str, problems: Iterable[Problem]) -> str:
+    """A failed diff as JSON, so that a tool asking for JSON can always parse the answer.
+
+    ``message`` is what the command line says (``Galat: ...`` without the prefix, or
+    the summary of a content check); ``problems`` are the located content problems.
+    """
+    data = {
+        "format": "lampiran-diff",
+        "version": JSON_FORMAT_VERSION,
+        "error": {
+            "message": message,
+            "problems": [
+                {
+                    "path": problem.shown_path(),
+                    "line": problem.line,
+                    "column": problem.column,
+                    "field": problem.field,
+                    "message": problem.message,
+                    "severity": "warning" if problem.severity is Severity.WARNING else "error",
+                }
+                for problem in problems
+            ],
         },
     }
     return json.dumps(data, ensure_ascii=False, indent=2)

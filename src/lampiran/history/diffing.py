@@ -28,6 +28,7 @@ from typing import Literal, TypeVar
 from lampiran.content.loading import SasaranFile, Year
 from lampiran.content.models import Indikator
 from lampiran.content.targets import read_target
+from lampiran.text.names import name_key
 from lampiran.text.sentences import split_sentences
 
 RENAME_SIMILARITY = 0.6
@@ -38,6 +39,26 @@ SAME_CONTENT_SIMILARITY = 0.9
 
 PROSE_FIELDS = ("relevansi", "formulasi", "sumber_data", "penjelasan_target")
 """The Markdown fields of an indicator, in the order of the printed tables."""
+
+MAX_WRAPPED_WORDS = 120
+"""Most words of lines joined as one wrapped sentence; longer runs are split at lines.
+
+Without it, prose with no sentence punctuation would be one unit as long as the whole
+field, and a change anywhere in it a change of that one unit (slow to compare and
+useless to read). No real sentence is this long, so rewrapping one stays no change."""
+
+SENTENCE_SIMILARITY = 0.5
+"""How alike (0-1, by words) an old and a new sentence must be to show one as changed."""
+
+PAIR_WINDOW = 20
+"""How many new sentences ahead an old sentence looks for its changed version."""
+
+MAX_EXACT_TOKENS = 1000
+"""Tokens (both sides) up to which words are compared exactly, all with all.
+
+difflib's comparison takes time that grows with the product of the lengths; beyond
+this, a similarity is estimated from the beginnings of the texts, and a changed run of
+words is shown as replaced whole."""
 
 Status = Literal["same", "changed", "added", "removed"]
 WordKind = Literal["same", "removed", "added"]
@@ -180,10 +201,6 @@ def diff_years(old: Year, new: Year, old_label: str, new_label: str) -> YearDiff
 # --- matching -------------------------------------------------------------------------
 
 
-def _normalized(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
 def _without_order_prefix(name: str) -> str:
     return re.sub(r"^\d+[-_ .]*", "", name)
 
@@ -229,8 +246,8 @@ def match_sasaran(
 ) -> list[tuple[int | None, int | None]]:
     """Pair the sasaran of two years (see the module docstring for the order of rules)."""
     keys: list[Callable[[SasaranFile], str]] = [
-        lambda s: f"{s.path.name}\x00{_normalized(s.model.sasaran)}",
-        lambda s: _normalized(s.model.sasaran),
+        lambda s: f"{s.path.name}\x00{name_key(s.model.sasaran)}",
+        lambda s: name_key(s.model.sasaran),
         lambda s: s.path.name,
         lambda s: _without_order_prefix(s.path.stem),
     ]
@@ -241,7 +258,7 @@ def match_indikator(
     old: Sequence[Indikator], new: Sequence[Indikator]
 ) -> list[tuple[int | None, int | None]]:
     """Pair indicators by name, then remaining ones by name similarity (renames)."""
-    exact = _match(old, new, [lambda x: _normalized(x.nama)])
+    exact = _match(old, new, [lambda x: name_key(x.nama)])
     pairs = {i: j for i, j in exact if i is not None and j is not None}
     free_old = [i for i in range(len(old)) if i not in pairs]
     free_new = [j for j in range(len(new)) if j not in pairs.values()]
@@ -264,14 +281,14 @@ def rename_score(old: Indikator, new: Indikator) -> float:
     ``Nilai SAKIP`` -> ``Nilai SAKIP Perangkat Daerah`` counts) and the similarity of the
     indicator's other fields, each divided by its threshold.
     """
-    a, b = _normalized(old.nama), _normalized(new.nama)
+    a, b = name_key(old.nama), name_key(new.nama)
     by_chars = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
     by_words = difflib.SequenceMatcher(None, a.split(), b.split(), autojunk=False).ratio()
     rest_old = [str(getattr(old, name) or "") for name in PROSE_FIELDS]
     rest_new = [str(getattr(new, name) or "") for name in PROSE_FIELDS]
-    by_content = difflib.SequenceMatcher(
-        None, "\n".join(rest_old), "\n".join(rest_new), autojunk=False
-    ).ratio()
+    by_content = similarity(
+        _words("\n".join(rest_old)), _words("\n".join(rest_new)), SAME_CONTENT_SIMILARITY
+    )
     return max(max(by_chars, by_words) / RENAME_SIMILARITY, by_content / SAME_CONTENT_SIMILARITY)
 
 
@@ -432,16 +449,22 @@ def prose_change(name: str, old: str | None, new: str | None) -> ProseChange | N
 
 
 def _pair_sentences(old: list[str], new: list[str]) -> list[SentenceChange]:
-    """Within a replaced block, pair each old sentence with its most similar new one."""
+    """Within a replaced block, pair each old sentence with its most similar new one.
+
+    Pairs keep their order, and an old sentence looks only :data:`PAIR_WINDOW` new
+    sentences ahead, so that a long block of rewritten prose takes linear time.
+    """
     changes: list[SentenceChange] = []
+    new_words = [_words(sentence) for sentence in new]
     j = 0
     for sentence in old:
+        words = _words(sentence)
         best, best_ratio = None, 0.0
-        for k in range(j, len(new)):
-            ratio = difflib.SequenceMatcher(None, sentence, new[k], autojunk=False).ratio()
+        for k in range(j, min(len(new), j + PAIR_WINDOW)):
+            ratio = similarity(words, new_words[k], at_least=max(best_ratio, SENTENCE_SIMILARITY))
             if ratio > best_ratio:
                 best, best_ratio = k, ratio
-        if best is None or best_ratio < 0.5:
+        if best is None or best_ratio < SENTENCE_SIMILARITY:
             changes.append(SentenceChange("removed", sentence, None))
             continue
         changes.extend(SentenceChange("added", None, s) for s in new[j:best])
@@ -454,6 +477,29 @@ def _pair_sentences(old: list[str], new: list[str]) -> list[SentenceChange]:
 
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
+_WORD = re.compile(r"\w+|[^\w\s]")
+
+
+def _words(text: str) -> list[str]:
+    """Words and punctuation marks, the units in which texts are compared."""
+    return _WORD.findall(text)
+
+
+def similarity(old: Sequence[str], new: Sequence[str], at_least: float = 0.0) -> float:
+    """How alike two token lists are, 0 to 1 (difflib's ratio), in bounded time.
+
+    When difflib's cheap upper bounds show the ratio is below ``at_least``, that bound
+    is returned instead. Of long lists (:data:`MAX_EXACT_TOKENS`) only the beginnings
+    are compared: enough to tell whether two texts are versions of one another.
+    """
+    if len(old) + len(new) > MAX_EXACT_TOKENS:
+        old, new = old[: MAX_EXACT_TOKENS // 2], new[: MAX_EXACT_TOKENS // 2]
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for bound in (matcher.real_quick_ratio, matcher.quick_ratio):
+        estimate = bound()
+        if estimate < at_least:
+            return estimate
+    return matcher.ratio()
 
 
 def word_diff(old: str, new: str) -> tuple[WordOp, ...]:
@@ -461,19 +507,33 @@ def word_diff(old: str, new: str) -> tuple[WordOp, ...]:
 
     Words and punctuation marks are the units, so ``90%`` -> ``95%`` marks only the
     number; whitespace between changed words is kept inside the changed run so that the
-    result reads naturally.
+    result reads naturally. The words both share at the start and the end are set aside
+    first; a changed middle longer than :data:`MAX_EXACT_TOKENS` is shown replaced whole.
     """
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    a_middle, b_middle = a[start : len(a) - end], b[start : len(b) - end]
     ops: list[WordOp] = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            _append(ops, "same", "".join(a[i1:i2]))
-            continue
-        if tag in {"delete", "replace"}:
-            _append(ops, "removed", "".join(a[i1:i2]))
-        if tag in {"insert", "replace"}:
-            _append(ops, "added", "".join(b[j1:j2]))
+    _append(ops, "same", "".join(a[:start]))
+    if len(a_middle) + len(b_middle) > MAX_EXACT_TOKENS:
+        _append(ops, "removed", "".join(a_middle))
+        _append(ops, "added", "".join(b_middle))
+    else:
+        matcher = difflib.SequenceMatcher(None, a_middle, b_middle, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                _append(ops, "same", "".join(a_middle[i1:i2]))
+                continue
+            if tag in {"delete", "replace"}:
+                _append(ops, "removed", "".join(a_middle[i1:i2]))
+            if tag in {"insert", "replace"}:
+                _append(ops, "added", "".join(b_middle[j1:j2]))
+    _append(ops, "same", "".join(a[len(a) - end :]))
     return tuple(_fold_spaces(ops))
 
 

@@ -69,13 +69,11 @@ def _compare_with_revision(folder: Path, rev: str) -> YearDiff:
 
     current, report = load_year(folder)
     try:
-        with year_at_revision(folder, rev) as (old_year, label):
-            if current is None:
-                raise ContentError(report)
-            return diff_years(old_year, current, label, folder.as_posix())
+        old_year, label = year_at_revision(folder, rev)
     except ContentError as exc:
-        if exc.report is report:
-            raise
         both = Report()
         both.extend([*exc.report.problems, *report.problems])
         raise ContentError(both) from None
+    if current is None:
+        raise ContentError(report)
+    return diff_years(old_year, current, label, folder.as_posix())

@@ -17,9 +17,9 @@ from collections.abc import Iterator
 ODD_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 """Characters that look like a space but are not one for YAML (a regex character class)."""
 
-INVISIBLE = "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
-"""Characters that take no room on screen: zero-width spaces, direction marks, soft hyphens
-(a regex character class)."""
+INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+"""Characters that take no room on screen: zero-width spaces, direction marks and
+isolates, soft hyphens (a regex character class)."""
 
 SMART_QUOTES = "\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"
 """Word's curly quotes, which YAML does not take for quotes."""

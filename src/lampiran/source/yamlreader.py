@@ -141,6 +141,17 @@ def read_yaml_file(
         raw = read_regular_file(path)
     except FileRefused as exc:
         return None, [exc.problem()]
+    return read_yaml_bytes(path, raw, keep_partial=keep_partial)
+
+
+def read_yaml_bytes(
+    path: Path, raw: bytes, *, keep_partial: bool = False
+) -> tuple[SourceFile | None, list[Problem]]:
+    """Read ``raw`` as the content of a file shown as ``path``; see :func:`read_yaml_file`.
+
+    For files that are not on the disk (a file at a git revision is read into memory):
+    ``path`` only names the file in messages, such as ``main:content/2024/dokumen.yaml``.
+    """
     text, problem = decode_utf8(path, raw)
     if problem is not None:
         return None, [problem]

@@ -30,14 +30,61 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+")
 _STARTS_SENTENCE = re.compile(r"[\"'“‘(\[]?[A-Z0-9]")
 
 
+MAX_WRAPPED_WORDS = 120
+"""Longer than any sentence: a longer piece is prose without punctuation, and its lines
+are compared one by one (comparing it whole grows with the square of its length)."""
+
+
 def split_sentences(text: str | None) -> list[str]:
     """Prose as a list of sentences, whitespace-normalised (empty prose: none)."""
     if not text or not text.strip():
         return []
+    source_lines = [line.split() for line in text.split("\n")]
+    cursor = 0
     sentences: list[str] = []
     for unit in units(parse_prose(text)):
-        sentences.extend(_split_inside(" ".join(unit.split())))
+        for piece in _split_inside(" ".join(unit.split())):
+            words = piece.split()
+            if len(words) <= MAX_WRAPPED_WORDS:
+                sentences.append(piece)
+                continue
+            lines, cursor = _as_written_lines(words, source_lines, cursor)
+            sentences.extend(lines)
     return sentences
+
+
+def _as_written_lines(
+    words: list[str], source_lines: list[list[str]], cursor: int
+) -> tuple[list[str], int]:
+    """An over-long piece cut where its author broke the lines, and the next line to look at.
+
+    The piece's words are matched with the source lines from ``cursor`` on; where they
+    stop matching (Markdown the parser removed), the rest stays one piece.
+    """
+    start = next(
+        (
+            index
+            for index in range(cursor, len(source_lines))
+            if source_lines[index] and words[: len(source_lines[index])] == source_lines[index]
+        ),
+        None,
+    )
+    if start is None:
+        return [" ".join(words)], cursor
+    pieces: list[str] = []
+    taken = 0
+    index = start
+    while index < len(source_lines) and taken < len(words):
+        line = source_lines[index]
+        if line and words[taken : taken + len(line)] != line:
+            break
+        if line:
+            pieces.append(" ".join(line))
+            taken += len(line)
+        index += 1
+    if taken < len(words):
+        pieces.append(" ".join(words[taken:]))
+    return pieces, index
 
 
 def units(prose: Prose) -> Iterator[str]:

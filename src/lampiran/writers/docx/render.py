@@ -19,7 +19,6 @@ from markupsafe import Markup
 from lampiran.blocks import Prose, Signatory
 from lampiran.content.loading import Year
 from lampiran.documents.lampiran2 import Lampiran2, lampiran2
-from lampiran.errors import UsageProblem
 from lampiran.writers.docx import package
 from lampiran.writers.docx.layout import PAPER_SIZES, finish_document
 from lampiran.writers.docx.numbering import numbering_base
@@ -44,8 +43,8 @@ def render_docx(year: Year, template_path: Path | None = None, paper: str = "F4"
 
 def write_lampiran2(document: Lampiran2, template_path: Path | None, paper: str) -> bytes:
     """Lampiran 2 through the template (the package's own when ``template_path`` is None)."""
-    if paper not in PAPER_SIZES:
-        raise UsageProblem(f"ukuran kertas '{paper}' tidak dikenal; pilih F4 atau A4")
+    if paper not in PAPER_SIZES:  # the command line offers only these
+        raise ValueError(f"unknown paper size {paper!r}; expected one of {sorted(PAPER_SIZES)}")
     template = load_template(template_path)
     numbering = numbering_base(template.entry(package.NUMBERING_PART))
     prose = _PlaceholderProse(ProseWriter(first_num_id=numbering.next_num_id))

@@ -1,11 +1,13 @@
 """The docxtpl template: loading it safely, checking it, and rendering its parts.
 
 A custom template may come from anywhere (another agency, a forum, an e-mail), so it is
-treated as untrusted (security.md): the package size is limited, XML parts with a
-DOCTYPE are refused (no entity can ever be expanded), and Jinja runs in its sandbox with
-autoescape and strict undefined. Before any document is written, the template is
-checked: a broken tag, or a variable the content does not provide, is refused with the
-part and paragraph it sits in, so that a Word user can find it.
+treated as untrusted (security.md): :mod:`.package` keeps only the parts a Word document
+needs and checks them (no macros, no DOCTYPE, safe zip names), and Jinja runs in a
+sandbox bounded in time and size (:mod:`.sandbox`) with autoescape and strict undefined.
+Before any document is written, the template is checked: a broken tag, a tag Jinja
+cannot run here (``include``, an unknown filter), or a variable the content does not
+provide, is refused with the part and paragraph it sits in, so that a Word user can find
+it. What a part renders to is checked again as XML, since ``|safe`` can put anything in.
 
 docxtpl's own preprocessing (``patch_xml``: joining tags split across runs, ``{%tr %}``,
 ``{{p }}``, ``{{r }}``) turns the Word XML into Jinja source. The rendering itself is
@@ -18,10 +20,9 @@ output, which would change content that contains them.
 from __future__ import annotations
 
 import hashlib
-import io
+import html
 import json
 import re
-import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -31,10 +32,11 @@ from types import TracebackType
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import nodes
 
-from lampiran.errors import StepFailed
+from lampiran.errors import StepFailed, shorten
 from lampiran.source.files import FileRefused, read_regular_file
+from lampiran.writers.docx import sandbox, templatepackage
 
 DEFAULT_TEMPLATE = "templates/lampiran2.docx"
 """The template inside the package (the same file as ``templates/lampiran2.docx``)."""
@@ -47,15 +49,30 @@ CONTEXT_NAMES = frozenset(
 )
 """The variables a template may use; ``render.py`` provides exactly these."""
 
-REQUIRED_PARTS = ("[Content_Types].xml", "_rels/.rels", "word/document.xml")
-"""Without these Word cannot open the package (the renderer keeps the rest as it is)."""
-
-MAX_UNCOMPRESSED = 64 * 1024 * 1024
-MAX_ENTRIES = 2000
 _RENDERED_PART = re.compile(r"word/(document|header\d*|footer\d*)\.xml")
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
-_TAG = re.compile(r"<[^>]+>")
+_TAG = re.compile(r"</?[A-Za-z][\w.-]*:[\w.-]+(?:\s[^>]*)?/?>|<\?xml\s[^>]*\?>")
+"""An element of Word's XML (always with a namespace prefix) or the XML declaration;
+other ``<`` (in a tag's text: ``{% if a < b %}``, ``'<!DOCTYPE'``) are shown as typed."""
 _MISSING_ATTRIBUTE = re.compile(r"has no attribute '([^']+)'|'([^']+)' is undefined")
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot hold (control characters, lone surrogates)."""
+_UNKNOWN_FILTER = re.compile(r"No (filter|test) named '([^']+)'")
+_UNSUPPORTED_TAGS = {
+    nodes.Extends: "extends",
+    nodes.Include: "include",
+    nodes.Import: "import",
+    nodes.FromImport: "from ... import",
+}
+_TEMPLATE_FAILURES = (
+    ArithmeticError,
+    RecursionError,
+    MemoryError,
+    TypeError,
+    ValueError,
+    LookupError,
+)
+"""What Python raises for a tag that computes nonsense (``1/0``, ``'a' - 1``, ...)."""
 
 
 class TemplateError(StepFailed):
@@ -73,15 +90,56 @@ class TemplatePart:
     name: str
     template: jinja2.Template
     lines: tuple[str, ...]
+    relationship_ids: frozenset[str]
+    """The relationships the part may refer to (those its ``.rels`` part keeps)."""
 
     def render(self, context: Mapping[str, Any], label: str) -> str:
-        """The rendered XML; a Jinja failure becomes a located :class:`TemplateError`."""
+        """The rendered XML, checked; any failure becomes a located :class:`TemplateError`."""
         try:
-            xml = self.template.render(context)
+            xml = sandbox.render(self.template, context)
+        except sandbox.RenderRefused as exc:
+            place = self._place(_template_line(exc.__traceback__))
+            raise TemplateError([f"templat '{label}' {exc.what} ({place}); {exc.fix}"]) from None
         except jinja2.TemplateError as exc:
             line = _template_line(exc.__traceback__)
             raise TemplateError([_describe(exc, label, self.name, self._where(line))]) from None
+        except _TEMPLATE_FAILURES as exc:
+            place = self._place(_template_line(exc.__traceback__))
+            raise TemplateError([_describe_failure(exc, label, place)]) from None
+        self._check_rendered(xml, label)
         return xml.replace("\n<w:p", "<w:p")
+
+    def _check_rendered(self, xml: str, label: str) -> None:
+        """What ``|safe`` put in must still be a well-formed part without declarations.
+
+        The rendered text keeps one paragraph per line, so a problem is shown with the
+        text of the paragraph it is in.
+        """
+        unstorable = _NOT_IN_XML.search(xml)
+        if unstorable is not None:
+            near = _rendered_paragraph(xml, xml.count("\n", 0, unstorable.start()) + 1)
+            raise TemplateError(
+                [
+                    f"templat '{label}' menghasilkan karakter yang tidak dapat disimpan "
+                    f"(U+{ord(unstorable.group()):04X}) di {self.name}{_near_hint(near)}; "
+                    "hapus karakter itu dari tag di templat"
+                ]
+            )
+        data = xml.encode("utf-8")
+        try:
+            root = templatepackage.check_xml(self.name, data)
+            templatepackage.check_references(self.name, root, self.relationship_ids)
+        except templatepackage.PackageProblem as exc:
+            near = _rendered_paragraph(xml, exc.line)
+            raise TemplateError(
+                [
+                    f"templat '{label}' setelah diisi {exc.what}{_near_hint(near)}; "
+                    "periksa tag yang memakai |safe di paragraf itu"
+                ]
+            ) from None
+
+    def _place(self, line: int | None) -> str:
+        return f"di {self.name}{_paragraph_hint(self._where(line))}"
 
     def _where(self, line: int | None) -> str:
         if line is None or not 0 < line <= len(self.lines):
@@ -113,7 +171,7 @@ def load_template(path: Path | None = None) -> Template:
         return _compile(_default_template_bytes(), "bawaan")
     try:
         # Named by the user, so a link is followed; a FIFO or /dev/zero is still refused.
-        data = read_regular_file(path, MAX_UNCOMPRESSED, follow_links=True)
+        data = read_regular_file(path, templatepackage.MAX_UNCOMPRESSED, follow_links=True)
     except FileRefused as exc:
         if exc.missing:
             raise TemplateError(
@@ -135,32 +193,28 @@ def _default_template_bytes() -> bytes:
 
 @cache
 def _compile(data: bytes, label: str) -> Template:
-    entries = _read_package(data, label)
+    try:
+        entries = templatepackage.read_package(data, label)
+    except templatepackage.PackageProblem as exc:
+        raise TemplateError([f"templat '{label}' {exc}"]) from None
     environment = _environment()
-    prepared = _prepared_sources(data)
+    prepared, code = _prepared_sources(data)
     parts: dict[str, TemplatePart] = {}
     problems: list[str] = []
+    contents = dict(entries)
     for name, content in entries:
         if not _RENDERED_PART.fullmatch(name) or b"{" not in content:
             continue
-        # The package's own template was checked when it was made (tests hold it to
-        # that): its variables need no second look at every start.
-        known = name in prepared
         source = prepared.get(name) or jinja_source(content.decode("utf-8"))
-        part = _compile_part(environment, name, source, label, problems, checked=known)
+        ids = templatepackage.relationship_ids(contents, name)
+        if name in code:
+            parts[name] = _precompiled_part(environment, name, source, code[name], ids)
+            continue
+        part = _compile_part(environment, name, source, label, problems, ids)
         if part is not None:
             parts[name] = part
     if problems:
         raise TemplateError(problems)
-    names = {name for name, _ in entries}
-    for required in REQUIRED_PARTS:
-        if required not in names:
-            raise TemplateError(
-                [
-                    f"templat '{label}' tidak memiliki {required}; "
-                    "simpan ulang templat sebagai dokumen Word (.docx)"
-                ]
-            )
     return Template(label, tuple(entries), parts)
 
 
@@ -171,57 +225,92 @@ def jinja_source(xml: str) -> str:
     return _PARAGRAPH_START.sub(r"\n<w:p\1", DocxTemplate.patch_xml(None, xml))
 
 
-def _prepared_sources(data: bytes) -> Mapping[str, str]:
-    """The Jinja sources of the package's own template, prepared when it was generated.
+def _prepared_sources(data: bytes) -> tuple[Mapping[str, str], Mapping[str, str]]:
+    """The Jinja sources and compiled code of the package's own template, made with it.
 
     Importing docxtpl (and python-docx with it) costs about 0.1 s at every start, only to
-    run its preprocessing on a template that never changes; ``scripts/make_template.py``
-    stores the result next to the template, keyed by the template's SHA-256. Any other
-    template (or a changed one) goes through docxtpl.
+    run its preprocessing on a template that never changes, and compiling its Jinja
+    another 30 ms; ``scripts/make_template.py`` stores both next to the template, keyed
+    by the template's SHA-256 (a test keeps them equal to what the script makes). Any
+    other template (or a changed one) goes through docxtpl and is compiled and checked.
     """
     prepared = resources.files("lampiran").joinpath(PREPARED_SOURCES)
     if not prepared.is_file():
-        return {}
+        return {}, {}
     stored = json.loads(prepared.read_text(encoding="utf-8"))
     if stored.get("sha256") != hashlib.sha256(data).hexdigest():
-        return {}
+        return {}, {}
     parts: dict[str, str] = stored["parts"]
-    return parts
+    code: dict[str, str] = stored.get("code", {})
+    return parts, code
+
+
+def compiled_code(name: str, source: str) -> str:
+    """The Python code Jinja compiles ``source`` to, in the bounded environment."""
+    code: str = _environment().compile(source, name=name, raw=True)
+    return code
+
+
+def _precompiled_part(
+    environment: sandbox.BoundedEnvironment,
+    name: str,
+    source: str,
+    code: str,
+    relationship_ids: frozenset[str],
+) -> TemplatePart:
+    """A part of the package's own template from its stored code (checked when made)."""
+    compiled = environment.template_class.from_code(
+        environment, compile(code, name, "exec"), environment.make_globals(None), None
+    )
+    return TemplatePart(name, compiled, tuple(source.split("\n")), relationship_ids)
 
 
 def _compile_part(
-    environment: SandboxedEnvironment,
+    environment: sandbox.BoundedEnvironment,
     name: str,
     source: str,
     label: str,
     problems: list[str],
-    *,
-    checked: bool = False,
+    relationship_ids: frozenset[str],
 ) -> TemplatePart | None:
+    from jinja2 import meta
+
     lines = tuple(source.split("\n"))
+
+    def paragraph_at(line: int | None) -> str:
+        return paragraph_text(lines[line - 1]) if line and 0 < line <= len(lines) else ""
+
     try:
         parsed = environment.parse(source)
     except jinja2.TemplateSyntaxError as exc:
-        where = paragraph_text(lines[exc.lineno - 1]) if 0 < exc.lineno <= len(lines) else ""
         problems.append(
-            f"templat '{label}': tag rusak di {name}{_paragraph_hint(where)}: {exc.message}; "
-            "perbaiki tag itu di Word (setiap '{{' perlu '}}', setiap '{%' perlu '%}', "
-            "setiap 'for'/'if' perlu 'endfor'/'endif')"
+            f"templat '{label}': tag rusak di {name}{_paragraph_hint(paragraph_at(exc.lineno))}: "
+            f"{exc.message}; perbaiki tag itu di Word (setiap '{{{{' perlu '}}}}', setiap "
+            "'{%' perlu '%}', setiap 'for'/'if' perlu 'endfor'/'endif')"
         )
         return None
-    if not checked:
-        problems += unknown_variables(parsed, lines, name, label)
-    return TemplatePart(name, environment.from_string(parsed), lines)
-
-
-def unknown_variables(
-    parsed: jinja2.nodes.Template, lines: tuple[str, ...], name: str, label: str
-) -> list[str]:
-    """A message for each variable of a part that the content does not provide."""
-    from jinja2 import meta
-
-    problems = []
-    for variable in sorted(meta.find_undeclared_variables(parsed) - CONTEXT_NAMES):
+    except RecursionError:
+        problems.append(_too_deep(label, name))
+        return None
+    unsupported = list(parsed.find_all(tuple(_UNSUPPORTED_TAGS)))
+    for node in unsupported:
+        problems.append(
+            f"templat '{label}': tag '{{% {_UNSUPPORTED_TAGS[type(node)]} %}}' tidak didukung "
+            f"(di {name}{_paragraph_hint(paragraph_at(node.lineno))}); templat harus memuat "
+            "seluruh isinya sendiri: salin isi yang dimaksud langsung ke templat"
+        )
+    if unsupported:
+        return None
+    try:
+        undeclared = meta.find_undeclared_variables(parsed)
+        compiled = environment.from_string(parsed)
+    except jinja2.TemplateSyntaxError as exc:
+        problems.append(_describe_compile_error(exc, label, name, paragraph_at(exc.lineno)))
+        return None
+    except RecursionError:
+        problems.append(_too_deep(label, name))
+        return None
+    for variable in sorted(undeclared - CONTEXT_NAMES):
         where = next(
             (
                 paragraph_text(line)
@@ -235,69 +324,21 @@ def unknown_variables(
             f"(di {name}{_paragraph_hint(where)}); variabel yang tersedia: "
             f"{', '.join(sorted(CONTEXT_NAMES))}"
         )
-    return problems
+    return TemplatePart(name, compiled, lines, relationship_ids)
 
 
 @cache
-def _environment() -> SandboxedEnvironment:
-    """Sandboxed (untrusted templates), escaping (content is text), strict (no blanks)."""
-    return SandboxedEnvironment(
+def _environment() -> sandbox.BoundedEnvironment:
+    """Sandboxed and bounded (untrusted templates), escaping (content is text), strict
+    (no blanks)."""
+    return sandbox.BoundedEnvironment(
         autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True
     )
 
 
-def _read_package(data: bytes, label: str) -> list[tuple[str, bytes]]:
-    """Every part of the package, in order, within the size limits."""
-    try:
-        package = zipfile.ZipFile(io.BytesIO(data))
-        infos = package.infolist()
-    except zipfile.BadZipFile:
-        raise TemplateError(
-            [
-                f"templat '{label}' bukan berkas Word (.docx) yang sah; "
-                "buka dan simpan ulang di Word sebagai .docx"
-            ]
-        ) from None
-    total = sum(info.file_size for info in infos)
-    if len(infos) > MAX_ENTRIES or total > MAX_UNCOMPRESSED:
-        raise TemplateError(
-            [
-                f"templat '{label}' terlalu besar setelah diekstrak "
-                f"({len(infos)} bagian, {total // (1024 * 1024)} MB); "
-                "gunakan templat Word biasa tanpa lampiran berukuran besar"
-            ]
-        )
-    entries: list[tuple[str, bytes]] = []
-    seen: set[str] = set()
-    for info in infos:
-        if info.is_dir():
-            continue
-        # Part names are case-insensitive (OPC); a package holding one twice makes Word
-        # report unreadable content, and which copy wins is anyone's guess.
-        if info.filename.casefold() in seen:
-            raise TemplateError(
-                [
-                    f"templat '{label}' memuat bagian {info.filename} dua kali; "
-                    "buka dan simpan ulang templat di Word sebagai .docx"
-                ]
-            )
-        seen.add(info.filename.casefold())
-        content = package.read(info)
-        if info.filename.endswith((".xml", ".rels")) and b"<!DOCTYPE" in content.upper():
-            raise TemplateError(
-                [
-                    f"templat '{label}' memuat deklarasi DOCTYPE di "
-                    f"{info.filename}, yang tidak diizinkan; simpan ulang "
-                    "templat dari Word"
-                ]
-            )
-        entries.append((info.filename, content))
-    return entries
-
-
 def paragraph_text(xml_line: str) -> str:
     """The visible text of one line of template XML, shortened for a message."""
-    text = " ".join(_TAG.sub("", xml_line).split())
+    text = " ".join(html.unescape(_TAG.sub("", xml_line)).split())
     return text if len(text) <= 80 else text[:77] + "..."
 
 
@@ -315,8 +356,66 @@ def _template_line(traceback: TracebackType | None) -> int | None:
     return line
 
 
+def _near_hint(text: str) -> str:
+    return f' (dekat paragraf "{text}")' if text else ""
+
+
+def _rendered_paragraph(xml: str, line: int | None) -> str:
+    """The text of the paragraph at (or last before) one line of a rendered part."""
+    lines = xml.split("\n")
+    if line is None or not 0 < line <= len(lines):
+        return ""
+    return next((text for text in map(paragraph_text, reversed(lines[:line])) if text), "")
+
+
+def _too_deep(label: str, part: str) -> str:
+    return (
+        f"templat '{label}': tag di {part} bertingkat terlalu dalam; "
+        "sederhanakan tag itu (kurangi kurung dan tag di dalam tag)"
+    )
+
+
+def _describe_compile_error(
+    exc: jinja2.TemplateSyntaxError, label: str, part: str, where: str
+) -> str:
+    place = f"di {part}{_paragraph_hint(where)}"
+    unknown = _UNKNOWN_FILTER.search(exc.message or "")
+    if unknown:
+        kind = "filter" if unknown.group(1) == "filter" else "pengujian (is ...)"
+        return (
+            f"templat '{label}': {kind} '{unknown.group(2)}' tidak dikenal ({place}); "
+            f"periksa ejaan nama {kind} itu (yang tersedia hanya bawaan Jinja, misalnya "
+            "upper, lower, default, join, length)"
+        )
+    return f"templat '{label}': tag tidak dapat dipakai ({place}): {exc.message}"
+
+
+def _describe_failure(exc: Exception, label: str, place: str) -> str:
+    """A Python error raised by a tag, in the user's words."""
+    if isinstance(exc, ZeroDivisionError):
+        what, fix = "membagi dengan nol", "periksa pembagian ('/', '//' atau '%') di tag itu"
+    elif isinstance(exc, ArithmeticError):
+        what, fix = "menghitung bilangan yang terlalu besar", "periksa perhitungan di tag itu"
+    elif isinstance(exc, RecursionError):
+        what = "memanggil macro (atau loop rekursif) terlalu dalam"
+        fix = "pastikan macro yang memanggil dirinya sendiri berhenti"
+    elif isinstance(exc, MemoryError):
+        what, fix = "kehabisan memori saat diisi", "periksa pengulangan dan perhitungan di tag itu"
+    else:
+        what = f"gagal diisi karena nilai yang tidak cocok ({type(exc).__name__}: "
+        what += f"{shorten(str(exc), 80)})"
+        fix = "periksa tag itu"
+    return f"templat '{label}' {what} ({place}); {fix}"
+
+
 def _describe(exc: jinja2.TemplateError, label: str, part: str, where: str) -> str:
     place = f"di {part}{_paragraph_hint(where)}"
+    unknown = _UNKNOWN_FILTER.search(exc.message or "")
+    if unknown:
+        return (
+            f"templat '{label}': filter '{unknown.group(2)}' tidak dikenal ({place}); "
+            "periksa ejaan nama filter itu"
+        )
     if isinstance(exc, jinja2.exceptions.SecurityError):
         return (
             f"templat '{label}' mencoba mengakses bagian Python yang tidak diizinkan "
