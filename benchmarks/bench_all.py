@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -248,8 +249,13 @@ def bench_watch(work: Path, saves: int, runs: int) -> list[str]:
             latencies.append(time.perf_counter() - started)
             time.sleep(0.3)
     finally:
-        os.killpg(process.pid, 2)
-        process.wait(timeout=60)
+        # SIGTERM, not SIGINT: a benchmark started in the background ignores SIGINT.
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
         out.close()
     base = median(one_shot)
     return [

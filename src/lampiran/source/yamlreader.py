@@ -415,7 +415,7 @@ class _Builder:
         if where is None:
             self._key(self._clean_key(event, location), location)
             return
-        self._warn_pasted_text(event, format_field(where))
+        self._warn_pasted_text(event, where)
         self.values[where] = location
         self._attach(_scalar_value(event), where, location)
 
@@ -463,7 +463,9 @@ class _Builder:
     def _clean_key(self, event: events.ScalarEvent, location: Location) -> str:
         """The key without invisible characters, each of them reported as an error."""
         key = event.value
-        cleaned = "".join(char for char in key if not pasted.is_invisible(char)).rstrip()
+        if key.isascii():
+            return key  # no invisible character is ASCII
+        cleaned = pasted.without_invisible(key).rstrip()
         if cleaned == key or not cleaned.isidentifier():
             return key
         index = next(i for i, char in enumerate(key) if pasted.is_odd(char) or i >= len(cleaned))
@@ -479,12 +481,15 @@ class _Builder:
         )
         return cleaned
 
-    def _warn_pasted_text(self, event: events.ScalarEvent, field: str) -> None:
+    def _warn_pasted_text(self, event: events.ScalarEvent, where: FieldPath) -> None:
         """Warn about invisible characters and Word bullets inside a value's text."""
         if event.start_mark is None or event.end_mark is None:
             return
         start, end = event.start_mark.index, event.end_mark.index
         raw = self.text[start:end]
+        if raw.isascii() and event.value.isascii():
+            return  # every pasted character is outside ASCII: the usual case, made quick
+        field = format_field(where)
         for offset, char in pasted.invisible_characters(raw):
             message = pasted.INVISIBLE_WARNING.format(what=pasted.describe(char))
             self._warn(start + offset, field, message)
