@@ -58,8 +58,8 @@ def cli(debug: bool) -> None:
     """Lampiran 2 Perjanjian Kinerja (Penjelasan Kinerja) dari berkas YAML.
 
     Isi dokumen ditulis di content/<tahun>/: dokumen.yaml dan satu berkas per sasaran
-    di content/<tahun>/sasaran/. Periksa dengan 'lampiran check', lalu buat dokumen
-    Word dengan 'lampiran build'.
+    di content/<tahun>/sasaran/ (untuk banyak instansi: content/<instansi>/<tahun>/).
+    Periksa dengan 'lampiran check', lalu buat dokumen Word dengan 'lampiran build'.
     """
 
 

@@ -326,6 +326,9 @@ class _Builder:
         return YamlReadError(Problem(self.path, *_event_location(event), "", message))
 
     def feed(self, event: events.Event) -> None:
+        if type(event) is events.ScalarEvent and event.anchor is None:
+            self._scalar(event)  # most events: the quick way to the same place
+            return
         if isinstance(event, events.DocumentEndEvent):
             self.finished_document = self.result is not None
             return
@@ -427,7 +430,9 @@ class _Builder:
         with a message that points elsewhere.
         """
         value = event.value
-        if not value or not self._starts_its_line(event):
+        if not value or (value[0].isascii() and not (key and value[0] == "-")):
+            return  # pasted characters and Word bullets are outside ASCII
+        if not self._starts_its_line(event):
             return
         if pasted.is_odd(value[0]):
             raise self.fail(
