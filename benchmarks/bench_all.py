@@ -15,7 +15,7 @@ the aims are ratios too:
 4. ``lampiran watch --pdf``: the time from saving a file to its new PDF, against a
    one-shot ``lampiran build --pdf`` of the same year (aim: under 1 s).
 
-    .venv/bin/python benchmarks/bench_all.py [--runs 5] [--pdf-runs 3] [--saves 5]
+    .venv/bin/python benchmarks/bench_all.py [--runs 5] [--pdf-runs 3] [--saves 5] [--only N]
 
 Needs LibreOffice for 1 and 4 (they are skipped without it).
 """
@@ -283,19 +283,25 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5, help="putaran untuk perintah cepat")
     parser.add_argument("--pdf-runs", type=int, default=3, help="putaran untuk PDF")
     parser.add_argument("--saves", type=int, default=5, help="berapa kali menyimpan (watch)")
+    parser.add_argument(
+        "--only", type=int, action="append", choices=[1, 2, 3, 4], help="hanya bagian ini"
+    )
     options = parser.parse_args()
+    parts = set(options.only or [1, 2, 3, 4])
     soffice = shutil.which("soffice")
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPU")
     with tempfile.TemporaryDirectory(prefix="lampiran-bench-") as name:
         work = Path(name)
         sections = []
-        if soffice:
+        if soffice and 1 in parts:
             sections.append(bench_many_agencies(work / "banyak", options.pdf_runs, soffice))
-        sections.append(bench_large_check(work / "besar", options.runs))
-        sections.append(bench_cold_build(work / "dingin", options.runs))
-        if soffice:
+        if 2 in parts:
+            sections.append(bench_large_check(work / "besar", options.runs))
+        if 3 in parts:
+            sections.append(bench_cold_build(work / "dingin", options.runs))
+        if soffice and 4 in parts:
             sections.append(bench_watch(work / "pantau", options.saves, options.pdf_runs))
-        else:
+        if not soffice:
             print("LibreOffice tidak terpasang: bagian 1 dan 4 dilewati.")
     for section in sections:
         print("\n".join(section))
