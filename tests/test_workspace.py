@@ -557,3 +557,53 @@ def test_diff_without_years_skips_an_agency_with_one_year(in_tmp: Path) -> None:
     assert outcome.out.endswith(
         "== dinkes ==\ncontent/dinkes: belum ada dua tahun untuk dibandingkan.\n"
     )
+
+
+@posix_only
+def test_ctrl_c_during_parallel_pdfs_stops_every_libreoffice(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    from test_pdf import _running
+
+    for number in range(8):
+        agency(tmp_path, f"instansi-{number}")
+    pids = tmp_path / "pid.log"
+    script = tmp_path / "soffice-lambat"
+    script.write_text(f'#!/bin/sh\necho $$ >> "{pids}"\nsleep 300 &\necho $! >> "{pids}"\nwait\n')
+    script.chmod(0o755)
+    private = tmp_path / "tmp"
+    private.mkdir()
+    env = {
+        **os.environ,
+        "LAMPIRAN_SOFFICE": str(script),
+        "LAMPIRAN_PDF_PROSES": "2",
+        "TMPDIR": str(private),
+        "PYTHONPATH": _src_path(),
+    }
+    build = subprocess.Popen(
+        [sys.executable, "-m", "lampiran", "build", "--pdf"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not (pids.exists() and len(pids.read_text().split()) == 4):
+            assert time.monotonic() < deadline, "the two fake LibreOffice processes did not start"
+            time.sleep(0.05)
+        os.killpg(build.pid, signal.SIGINT)
+        _, stderr = build.communicate(timeout=60)
+    finally:
+        build.kill()
+        build.wait()
+
+    assert build.returncode == 130, stderr
+    assert "dihentikan (Ctrl-C)" in stderr
+    for pid in map(int, pids.read_text().split()):
+        assert not _running(pid), f"LibreOffice {pid} survived the interrupt"
+    assert list(private.iterdir()) == []
+    assert not (tmp_path / "dist").exists()
