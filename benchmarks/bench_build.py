@@ -5,7 +5,8 @@ Measures, on content/2024:
 1. the cold time of ``lampiran build content/2024`` as a whole process (the median of
    several runs), next to the same for ``minimal_docxtpl.py``, the least a docxtpl script
    must do to render the same document (the aim: lampiran is no slower), and for
-   ``lampiran check content/2024`` (loading and validating alone, the floor of a build);
+   ``lampiran check content/2024`` (loading and validating alone, the floor of a build),
+   and for the whole PK of tests/data/pk/2025 (``--dokumen pk``);
 2. the in-process rendering throughput of :func:`lampiran.writers.docx.render.render_docx` in
    documents per second (the aim: 50 or more).
 
@@ -25,6 +26,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content" / "2024"
+PK = ROOT / "tests" / "data" / "pk" / "2025"
+"""A PK Perubahan with programs: the whole PK (pernyataan, Lampiran 1, Lampiran 2)."""
 
 
 def side_by_side(
@@ -77,6 +80,7 @@ def main() -> int:
             {
                 "build": [str(executable), "build", str(CONTENT), "-o", out],
                 "check": [str(executable), "check", str(CONTENT)],
+                "pk": [str(executable), "build", str(PK), "--dokumen", "pk", "-o", out],
                 "minimal": [
                     sys.executable,
                     str(ROOT / "benchmarks" / "minimal_docxtpl.py"),
@@ -87,6 +91,7 @@ def main() -> int:
             options.runs,
         )
     lampiran, check, baseline = times["build"], times["check"], times["minimal"]
+    whole_pk = times["pk"]
     first, per_second = throughput(options.documents)
     print(
         f"cold 'lampiran build content/2024' (median of {options.runs}): "
@@ -95,6 +100,10 @@ def main() -> int:
     print(
         f"cold 'lampiran check content/2024' (median of {options.runs}): "
         f"{statistics.median(check):.3f} s (min {min(check):.3f} s)"
+    )
+    print(
+        f"cold 'lampiran build tests/data/pk/2025 --dokumen pk' (median of {options.runs}): "
+        f"{statistics.median(whole_pk):.3f} s (min {min(whole_pk):.3f} s)"
     )
     print(
         f"cold minimal docxtpl script     (median of {options.runs}): "

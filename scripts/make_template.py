@@ -1,4 +1,4 @@
-"""Generate templates/lampiran2.docx, the docxtpl template of Lampiran 2.
+"""Generate the docxtpl templates: Lampiran 2, and the whole Perjanjian Kinerja.
 
 The template is a normal Word document: named styles (Title, Heading 1/2, "Isi Uraian",
 "Isi Tabel", ...) carry every font, spacing and indent, and the fixed sentences are plain
@@ -9,7 +9,10 @@ how the committed file is made; run it after changing the layout:
 
 It writes the same bytes to ``templates/lampiran2.docx`` (the copy users edit) and to
 ``src/lampiran/templates/lampiran2.docx`` (the copy shipped in the package), and
-docxtpl's preprocessing of it to ``src/lampiran/templates/lampiran2.jinja.json``. The output
+docxtpl's preprocessing of it to ``src/lampiran/templates/lampiran2.jinja.json``; likewise
+``perjanjian-kinerja.docx``, the whole PK: the pernyataan, Lampiran 1 and Lampiran 2,
+each behind ``{%p if bagian.<part> %}`` and ending a section of its own, in the same
+style set, so that a Word user restyles the three parts at once. The output
 is reproducible: python-docx's defaults (author, dates, thumbnail, unused parts, 160
 unused styles) are removed and zip timestamps are fixed.
 """
@@ -26,10 +29,11 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document
+from docx.enum.section import WD_SECTION
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from lampiran.documents import lampiran2
+from lampiran.documents import lampiran1, lampiran2, pernyataan
 from lampiran.documents.common import PIHAK_KEDUA, PIHAK_PERTAMA
 from lampiran.writers.docx.layout import PAPER_SIZES, SIGNATURE_CAPTION
 from lampiran.writers.docx.numbering import NUMBERING_NAMES
@@ -42,6 +46,11 @@ OUTPUTS = (
     ROOT / "src" / "lampiran" / "templates" / "lampiran2.docx",
 )
 PREPARED = ROOT / "src" / "lampiran" / "templates" / "lampiran2.jinja.json"
+PK_OUTPUTS = (
+    ROOT / "templates" / "perjanjian-kinerja.docx",
+    ROOT / "src" / "lampiran" / "templates" / "perjanjian-kinerja.docx",
+)
+PK_PREPARED = ROOT / "src" / "lampiran" / "templates" / "perjanjian-kinerja.jinja.json"
 
 # Page: F4 portrait, margins of layout.md (twips: 1 mm = 56.7 twips).
 PAGE_WIDTH, PAGE_HEIGHT = PAPER_SIZES["F4"]
@@ -60,6 +69,13 @@ TARGET_COLUMNS = tuple(
     (column.header, width)
     for column, width in zip(lampiran2.TARGET_COLUMNS, TARGET_WIDTHS, strict=True)
 )
+
+# Lampiran 1 (sum = TEXT_WIDTH): the sasaran table and the program table, amounts wide
+# enough for "Rp999.999.999.999" on one line.
+SASARAN_WIDTHS = (567, 3402, 3685, 1417)
+PROGRAM_WIDTHS = (567, 4536, 2268, 1700)
+# The pernyataan's "Nama : ..." lines: label, colon, value.
+PARTY_WIDTHS = (1701, 284, TEXT_WIDTH - 1701 - 284)
 
 W = nsdecls("w")
 ARIAL = '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="Arial" w:cs="Arial"/>'
@@ -148,6 +164,27 @@ PARAGRAPH_STYLES: tuple[tuple[str, str, str | None, str, str, str | None], ...] 
     ),
     ("Footer", "footer", "Normal", '<w:jc w:val="center"/>', "", None),
 )
+# Styles of the parts of the whole PK (the Lampiran 2 template has them too: one set).
+PK_PARAGRAPH_STYLES: tuple[tuple[str, str, str | None, str, str, str | None], ...] = (
+    ("IsiTabelKanan", "Isi Tabel Kanan", "IsiTabel", '<w:jc w:val="right"/>', "", None),
+    (
+        "IsiPernyataan",
+        "Isi Pernyataan",
+        "Normal",
+        '<w:spacing w:before="120" w:after="120" w:line="276" w:lineRule="auto"/>'
+        '<w:jc w:val="both"/>',
+        "",
+        None,
+    ),
+    (
+        "PemisahBagian",
+        "Pemisah Bagian",
+        "Normal",
+        '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>',
+        '<w:sz w:val="2"/><w:szCs w:val="2"/>',
+        None,
+    ),
+)
 KEPT_STYLES = {"DefaultParagraphFont", "TableNormal", "NoList", "TableGrid"}
 
 INDENT_1 = f'w:left="{LIST_INDENT_TWIPS}" w:hanging="{LIST_INDENT_TWIPS}"'
@@ -227,7 +264,7 @@ def define_styles(document: Any) -> None:
             "</w:pPr></w:pPrDefault></w:docDefaults>"
         ),
     )
-    for definition in PARAGRAPH_STYLES:
+    for definition in (*PARAGRAPH_STYLES, *PK_PARAGRAPH_STYLES):
         styles.append(parse_xml(style_xml(*definition)))
 
 
@@ -304,7 +341,11 @@ def loop_row(table: Any, tag: str) -> None:
 
 
 def build_body(document: Any) -> None:
-    paragraph(document, lampiran2.TITLE_LINE.format(lampiran="{{ lampiran }}"), "Title")
+    paragraph(
+        document,
+        lampiran2.TITLE_LINE.format(lampiran="{{ lampiran }}", perjanjian="{{ perjanjian }}"),
+        "Title",
+    )
     paragraph(document, "{{ instansi }}", "Title")
     paragraph(document, lampiran2.SUBTITLE_LINE.format(tahun="{{ tahun }}"), "Title")
     paragraph(document, "{%p for s in sasaran %}", "Normal")
@@ -427,7 +468,7 @@ def set_page(document: Any) -> None:
     )
 
 
-def clean_package(data: bytes) -> bytes:
+def clean_package(data: bytes, app: str = APP, core: str = CORE) -> bytes:
     """Drop python-docx's leftovers and write with fixed timestamps and order."""
     source = zipfile.ZipFile(io.BytesIO(data))
     output = io.BytesIO()
@@ -442,9 +483,9 @@ def clean_package(data: bytes) -> bytes:
             elif name == "word/settings.xml":
                 content = xml_bytes(SETTINGS)
             elif name == "docProps/app.xml":
-                content = xml_bytes(APP)
+                content = xml_bytes(app)
             elif name == "docProps/core.xml":
-                content = xml_bytes(CORE)
+                content = xml_bytes(core)
             elif name in ("[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels"):
                 content = drop_references(content)
             elif name == "word/theme/theme1.xml":
@@ -488,32 +529,204 @@ def make_template() -> bytes:
     return clean_package(buffer.getvalue())
 
 
+# -- the whole Perjanjian Kinerja ------------------------------------------------------
+
+PK_APP = APP.replace("lampiran2.docx", "perjanjian-kinerja.docx")
+PK_CORE = CORE.replace("Templat Lampiran 2 Perjanjian Kinerja", "Templat Perjanjian Kinerja")
+
+
+def make_pk_template() -> bytes:
+    """The whole PK: three parts, three sections, one style set."""
+    document = Document()
+    document._body.clear_content()
+    define_styles(document)
+    set_page(document)
+    for part, build in (
+        ("pernyataan", build_pernyataan),
+        ("lampiran_1", build_lampiran1),
+        ("lampiran_2", build_body),
+    ):
+        paragraph(document, f"{{%p if bagian.{part} %}}", "Normal")
+        build(document)
+        if part != "lampiran_2":
+            end_part(document)
+        paragraph(document, "{%p endif %}", "Normal")
+    number_each_part(document)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return clean_package(buffer.getvalue(), PK_APP, PK_CORE)
+
+
+def build_pernyataan(document: Any) -> None:
+    """The statement page: title, opening, the two parties aligned on the colon, the
+    two promises, the signature block."""
+    paragraph(
+        document,
+        pernyataan.TITLE_LINE.format(perjanjian="{{ perjanjian }}", tahun="{{ tahun }}"),
+        "Title",
+    )
+    paragraph(document, "{{ instansi|upper }}", "Title")
+    paragraph(document, "", "Normal")
+    paragraph(document, pernyataan.OPENING, "IsiPernyataan")
+    for party, clause in (
+        ("pihak_pertama", pernyataan.PIHAK_PERTAMA_CLAUSE),
+        ("pihak_kedua", pernyataan.PIHAK_KEDUA_CLAUSE),
+    ):
+        widths = list(PARTY_WIDTHS)
+        table = fixed_table(
+            document, widths, style=None, caption=f"Identitas {party.replace('_', ' ')}"
+        )
+        for label, field in (
+            (pernyataan.NAMA_LABEL, "nama"),
+            (pernyataan.JABATAN_LABEL, "jabatan"),
+        ):
+            add_row(
+                table,
+                widths,
+                [
+                    (label, "Normal"),
+                    (":", "Normal"),
+                    (f"{{{{ penandatangan.{party}.{field} }}}}", "Normal"),
+                ],
+            )
+        paragraph(document, clause, "IsiPernyataan")
+    paragraph(document, pernyataan.JANJI_PIHAK_PERTAMA, "IsiPernyataan")
+    paragraph(document, pernyataan.JANJI_PIHAK_KEDUA, "IsiPernyataan")
+    build_signature(document)
+
+
+def build_lampiran1(document: Any) -> None:
+    """Lampiran 1: the target table with the sasaran merged over its indicators
+    (docxtpl's ``{% vm %}``), the program table with its Jumlah, the signature block."""
+    paragraph(
+        document,
+        lampiran1.TITLE_LINE.format(perjanjian="{{ perjanjian }}", tahun="{{ tahun }}"),
+        "Title",
+    )
+    paragraph(document, "{{ instansi }}", "Title")
+    paragraph(document, "", "Normal")
+    widths = list(SASARAN_WIDTHS)
+    table = fixed_table(document, widths, style="Table Grid", caption="Tabel sasaran")
+    add_row(
+        table, widths, [(c.header, "KepalaTabel") for c in lampiran1.SASARAN_COLUMNS], header=True
+    )
+    loop_row(table, "{%tr for s in sasaran %}")
+    loop_row(table, "{%tr for i in s.indikator %}")
+    add_row(
+        table,
+        widths,
+        [
+            ("{% vm %}{{ s.nomor }}", "IsiTabelTengah"),
+            ("{% vm %}{{ s.sasaran }}", TABLE_CELL.paragraph),
+            ("{{ i.nama }}", TABLE_CELL.paragraph),
+            ("{{ i.target }}", "IsiTabelTengah"),
+        ],
+    )
+    loop_row(table, "{%tr endfor %}")
+    loop_row(table, "{%tr endfor %}")
+    paragraph(document, "{%p if program %}", "Normal")
+    paragraph(document, "", "Normal")
+    widths = list(PROGRAM_WIDTHS)
+    table = fixed_table(document, widths, style="Table Grid", caption="Tabel program")
+    add_row(
+        table, widths, [(c.header, "KepalaTabel") for c in lampiran1.PROGRAM_COLUMNS], header=True
+    )
+    loop_row(table, "{%tr for p in program %}")
+    add_row(
+        table,
+        widths,
+        [
+            ("{{ p.nomor }}", "IsiTabelTengah"),
+            ("{{ p.nama }}", TABLE_CELL.paragraph),
+            (f"{lampiran1.CURRENCY}{{{{ p.anggaran }}}}", "IsiTabelKanan"),
+            ("{{ p.keterangan }}", TABLE_CELL.paragraph),
+        ],
+    )
+    loop_row(table, "{%tr endfor %}")
+    total = add_row(
+        table,
+        widths,
+        [
+            ("", TABLE_CELL.paragraph),
+            (lampiran1.JUMLAH, TABLE_CELL.paragraph),
+            (f"{lampiran1.CURRENCY}{{{{ jumlah_anggaran }}}}", "IsiTabelKanan"),
+            ("", TABLE_CELL.paragraph),
+        ],
+    )
+    for cell in total.cells:
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+    paragraph(document, "{%p endif %}", "Normal")
+    build_signature(document)
+
+
+def end_part(document: Any) -> None:
+    """A section break after a part: the next part starts on a new page."""
+    document.add_section(WD_SECTION.NEW_PAGE)
+    set_style(document.paragraphs[-1], "PemisahBagian")
+
+
+def number_each_part(document: Any) -> None:
+    """Page numbers that restart in each lampiran; the pernyataan page has none.
+
+    The parts are cited each on its own ("Lampiran 2 halaman 3"), and Lampiran 2 made
+    alone carries the same numbers as inside the bound PK. Every section names its own
+    footer, so a part left out never takes another's footer with it.
+    """
+    statement, *lampiran = document.sections
+    for field in statement.footer.paragraphs[0]._p.findall(qn("w:fldSimple")):
+        field.getparent().remove(field)
+    for section in lampiran:
+        footer = section.footer
+        footer.is_linked_to_previous = False
+        number = footer.paragraphs[0]
+        set_style(number, "Footer")
+        number._p.append(
+            parse_xml(f'<w:fldSimple {W} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>')
+        )
+        section._sectPr.find(qn("w:pgMar")).addnext(parse_xml(f'<w:pgNumType {W} w:start="1"/>'))
+
+
 def prepared_sources(data: bytes) -> str:
-    """docxtpl's preprocessing of the template's parts and their compiled Jinja code,
-    stored so that a build of the package's own template neither imports docxtpl nor
-    compiles Jinja (see lampiran.writers.docx.template)."""
-    from lampiran.writers.docx.template import compiled_code, jinja_source
+    """docxtpl's preprocessing of the template's parts, their compiled Jinja code and
+    the names they use, stored so that a build of the package's own template neither
+    imports docxtpl nor compiles Jinja (see lampiran.writers.docx.template)."""
+    from lampiran.writers.docx.template import compiled_code, jinja_source, source_names
 
     parts = {}
     code = {}
+    names = {}
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         for name in sorted(package.namelist()):
             content = package.read(name)
             if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", name) and b"{" in content:
                 parts[name] = jinja_source(content.decode("utf-8"))
                 code[name] = compiled_code(name, parts[name])
-    record = {"sha256": hashlib.sha256(data).hexdigest(), "parts": parts, "code": code}
+                used = source_names(parts[name])
+                names[name] = {
+                    "variables": sorted(used.variables),
+                    "bagian": sorted(used.bagian),
+                }
+    record = {
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "parts": parts,
+        "code": code,
+        "names": names,
+    }
     return json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
 def main() -> int:
-    data = make_template()
-    for path in OUTPUTS:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        print(f"ditulis: {path.relative_to(ROOT).as_posix()}")
-    PREPARED.write_text(prepared_sources(data), encoding="utf-8")
-    print(f"ditulis: {PREPARED.relative_to(ROOT).as_posix()}")
+    for data, outputs, prepared in (
+        (make_template(), OUTPUTS, PREPARED),
+        (make_pk_template(), PK_OUTPUTS, PK_PREPARED),
+    ):
+        for path in outputs:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            print(f"ditulis: {path.relative_to(ROOT).as_posix()}")
+        prepared.write_text(prepared_sources(data), encoding="utf-8")
+        print(f"ditulis: {prepared.relative_to(ROOT).as_posix()}")
     return 0
 
 

@@ -47,6 +47,19 @@ penandatangan:
 """
 """A signature block to append to ``VALID_DOKUMEN``."""
 
+VALID_PROGRAM = """\
+program:
+  - nama: Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota
+    anggaran: 4.100.832.755
+    keterangan: APBD
+  - nama: Program Pengelolaan Aplikasi Informatika
+    anggaran: 1589645600
+"""
+"""A ``program.yaml`` as content-format.md shows it (the first amount unquoted)."""
+
+PK_2025 = REPO_ROOT / "tests" / "data" / "pk" / "2025"
+"""A PK Perubahan with programs, a Plt. and a Pj.: the fixture of the whole PK."""
+
 YearWriter = Callable[..., Path]
 
 
@@ -55,16 +68,19 @@ def write_year(
     dokumen: str | bytes | None = VALID_DOKUMEN,
     sasaran: Mapping[str, str | bytes] | None = None,
     year: str = "2024",
+    program: str | bytes | None = None,
 ) -> Path:
     """Write ``content/<year>/`` under ``root`` from inline texts; return the year folder.
 
     Texts are dedented, so tests can indent them with the code. ``bytes`` are written as
-    they are (for encoding and line-ending cases).
+    they are (for encoding and line-ending cases). ``program`` is ``program.yaml``.
     """
     folder = root / "content" / year
     (folder / "sasaran").mkdir(parents=True, exist_ok=True)
     if dokumen is not None:
         _write(folder / "dokumen.yaml", dokumen)
+    if program is not None:
+        _write(folder / "program.yaml", program)
     files = sasaran if sasaran is not None else {"01-disiplin.yaml": VALID_SASARAN}
     for name, text in files.items():
         _write(folder / "sasaran" / name, text)

@@ -57,3 +57,40 @@ def pretty(data: bytes, name: str) -> str:
     """One XML part pretty-printed, for golden files and readable diffs."""
     text: str = etree.tostring(part(data, name), pretty_print=True, encoding="unicode")
     return text
+
+
+def parts_of(data: bytes) -> list[list[etree._Element]]:
+    """The body's blocks split into sections: a paragraph holding a ``w:sectPr`` ends one.
+
+    The whole Perjanjian Kinerja gives three: the pernyataan, Lampiran 1, Lampiran 2.
+    """
+    document = open_docx(data)
+    parts: list[list[etree._Element]] = [[]]
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:sectPr"):
+            continue
+        parts[-1].append(child)
+        if child.tag == qn("w:p") and child.find(f"{W}pPr/{W}sectPr") is not None:
+            parts.append([])
+    return [part for part in parts if part]
+
+
+def paragraph_texts(elements: list[etree._Element]) -> list[str]:
+    """The non-empty paragraphs among ``elements`` (not those inside tables)."""
+    return [
+        text
+        for element in elements
+        if element.tag == qn("w:p")
+        and (text := "".join(t.text or "" for t in element.iter(f"{W}t")))
+    ]
+
+
+def tables_of(data: bytes, elements: list[etree._Element]) -> list[list[list[str]]]:
+    """Each table among ``elements`` as rows of cell texts, a merged cell read in every
+    row it covers (as python-docx reads ``w:vMerge``)."""
+    document = open_docx(data)
+    return [
+        [[cell_text(cell) for cell in row.cells] for row in Table(element, document).rows]
+        for element in elements
+        if element.tag == qn("w:tbl")
+    ]

@@ -78,7 +78,8 @@ def test_a_long_unknown_key_is_quoted_as_a_short_excerpt(tmp_path: Path) -> None
     excerpt = "b" * 37 + "..."
     assert outcome.out == (
         f"content/2024/dokumen.yaml:3:1: {excerpt}: kunci '{excerpt}' tidak dikenal; kunci "
-        "yang dikenal di sini: instansi, tahun, lampiran, pemerintah_daerah, penandatangan\n"
+        "yang dikenal di sini: instansi, tahun, lampiran, pemerintah_daerah, penandatangan, "
+        "perubahan\n"
         "1 kesalahan, 0 peringatan\n"
     )
 
@@ -109,7 +110,7 @@ def test_escape_sequences_in_a_key_are_shown_not_sent(tmp_path: Path) -> None:
     assert outcome.out.splitlines()[0] == (
         f"content/2024/dokumen.yaml:3:1: judul{TITLE_SHOWN}: kunci 'judul{TITLE_SHOWN}' "
         "tidak dikenal; kunci yang dikenal di sini: instansi, tahun, lampiran, "
-        "pemerintah_daerah, penandatangan"
+        "pemerintah_daerah, penandatangan, perubahan"
     )
 
 

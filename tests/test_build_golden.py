@@ -1,4 +1,5 @@
-"""Golden files: the built document's XML, pretty-printed, compared with tests/golden/.
+"""Golden files: the built document's XML, pretty-printed, compared with tests/golden/;
+and the text of each part of the Perjanjian Kinerja, one paragraph or cell per line.
 
 After an intended change of the template or the renderer, regenerate them with
 
@@ -14,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONTENT_2024, REPO_ROOT
-from docxread import pretty, render_folder
+from conftest import CONTENT_2024, PK_2025, REPO_ROOT
+from docxread import blocks, pretty, render_folder
+from lampiran.content.loading import require_year
+from lampiran.writers.docx.render import render_document
 
 GOLDEN = REPO_ROOT / "tests" / "golden"
 LENGKAP_2025 = REPO_ROOT / "tests" / "data" / "lengkap" / "2025"
@@ -45,3 +48,49 @@ def test_built_xml_matches_the_golden_file(
         f"{golden.name} differs; if the change is intended, regenerate with "
         "LAMPIRAN_REGENERATE_GOLDEN=1 and review the diff"
     )
+
+
+TEXT_CASES = [
+    ("pk-2025", PK_2025, "pk"),
+    ("pk-2025", PK_2025, "pernyataan"),
+    ("pk-2025", PK_2025, "lampiran-1"),
+    ("lengkap-2025", LENGKAP_2025, "lampiran-1"),
+]
+XML_CASES = [("pk-2025", PK_2025, "pk", "word/document.xml")]
+
+
+def built(folder: Path, kind: str) -> bytes:
+    year, _ = require_year(folder)
+    return render_document(year, kind)  # type: ignore[arg-type]
+
+
+def compare(golden: Path, actual: str) -> None:
+    if REGENERATE:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(actual, encoding="utf-8")
+    assert actual == golden.read_text(encoding="utf-8"), (
+        f"{golden.name} differs; if the change is intended, regenerate with "
+        "LAMPIRAN_REGENERATE_GOLDEN=1 and review the diff"
+    )
+
+
+@pytest.mark.parametrize(("name", "folder", "kind"), TEXT_CASES)
+def test_text_of_each_document_matches_the_golden_file(
+    name: str, folder: Path, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+
+    actual = "\n".join(blocks(built(folder, kind))) + "\n"
+
+    compare(GOLDEN / f"{name}.{kind}.txt", actual)
+
+
+@pytest.mark.parametrize(("name", "folder", "kind", "part_name"), XML_CASES)
+def test_xml_of_the_whole_pk_matches_the_golden_file(
+    name: str, folder: Path, kind: str, part_name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+
+    actual = pretty(built(folder, kind), part_name)
+
+    compare(GOLDEN / f"{name}.{kind}.{part_name.replace('/', '.')}", actual)

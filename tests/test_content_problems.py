@@ -39,6 +39,100 @@ def sasaran_with(old: str, new: str, text: str = S) -> dict[str, str | bytes]:
 
 
 CASES: dict[str, tuple[dict[str, Any], list[str]]] = {
+    # -- version 1.1: status, perubahan, program.yaml ------------------------------------
+    "status_that_is_not_an_acting_title": (
+        {
+            "dokumen": SIGNED.replace(
+                "    jabatan: Kepala Badan\n", "    jabatan: Kepala Badan\n    status: Pelaksana\n"
+            )
+        },
+        [
+            "dokumen.yaml:9:13: penandatangan.pihak_pertama.status: status 'Pelaksana' tidak "
+            "dikenal; tulis Plt. (pelaksana tugas), Plh. (pelaksana harian) atau Pj. "
+            "(penjabat), atau hapus baris ini bila pejabatnya definitif"
+        ],
+    ),
+    "status_in_capitals_without_its_dot": (
+        {
+            "dokumen": SIGNED.replace(
+                "    jabatan: Bupati Contoh\n", "    jabatan: Bupati Contoh\n    status: PJ\n"
+            )
+        },
+        ["dokumen.yaml:13:13: penandatangan.pihak_kedua.status: tulis status 'PJ' sebagai Pj."],
+    ),
+    "status_written_out": (
+        {
+            "dokumen": SIGNED.replace(
+                "    jabatan: Kepala Badan\n",
+                "    jabatan: Kepala Badan\n    status: Pelaksana Harian\n",
+            )
+        },
+        [
+            "dokumen.yaml:9:13: penandatangan.pihak_pertama.status: tulis status "
+            "'Pelaksana Harian' sebagai Plh."
+        ],
+    ),
+    "status_also_written_in_the_jabatan": (
+        {
+            "dokumen": SIGNED.replace(
+                "    jabatan: Kepala Badan\n", "    jabatan: Plt. Kepala Badan\n    status: Plt.\n"
+            )
+        },
+        [
+            "dokumen.yaml:8:14: penandatangan.pihak_pertama.jabatan: jabatan sudah diawali "
+            "'Plt.' dan status juga 'Plt.', sehingga akan tercetak 'Plt. Plt. Kepala Badan'; "
+            "hapus 'Plt.' dari jabatan"
+        ],
+    ),
+    "perubahan_neither_true_nor_false": (
+        {"dokumen": VALID_DOKUMEN + "perubahan: mungkin\n"},
+        [
+            "dokumen.yaml:3:12: perubahan: perubahan harus true (Perjanjian Kinerja Perubahan) "
+            "atau false (tertulis 'mungkin')"
+        ],
+    ),
+    "program_list_empty": (
+        {"program": "program: []\n"},
+        [
+            "program.yaml:1:10: program: daftar 'program' minimal berisi satu butir; hapus "
+            "berkas program.yaml bila Lampiran 1 tidak memuat tabel program"
+        ],
+    ),
+    "program_written_twice": (
+        {
+            "program": (
+                "program:\n  - nama: Program A\n    anggaran: 1\n"
+                "  - nama: program  a\n    anggaran: 2\n"
+            )
+        },
+        [
+            "program.yaml:4:11: program[1].nama: nama program sama dengan program[0]; setiap "
+            "program ditulis sekali, gabungkan anggarannya"
+        ],
+    ),
+    "program_key_misspelt": (
+        {"program": "program:\n  - nama: Program A\n    anggran: 1\n"},
+        [
+            "program.yaml:3:5: program[0].anggran: kunci 'anggran' tidak dikenal; "
+            "maksud Anda 'anggaran'?"
+        ],
+    ),
+    "program_items_without_dashes": (
+        {"program": "program:\n  nama: Program A\n  anggaran: 1\n"},
+        [
+            "program.yaml:2:3: program: harus berupa daftar; awali setiap butir dengan '- ' di "
+            "baris baru"
+        ],
+    ),
+    "program_file_top_key_misspelt": (
+        {"program": "programs:\n  - nama: Program A\n    anggaran: 1\n"},
+        ["program.yaml:1:1: programs: kunci 'programs' tidak dikenal; maksud Anda 'program'?"],
+    ),
+    "program_file_empty": (
+        {"program": ""},
+        ["program.yaml:1:1: berkas ini kosong; isi sesuai contoh di README"],
+    ),
+    # -- version 1 -------------------------------------------------------------------------
     "unknown_key_near_miss": (
         {"sasaran": sasaran_with("sumber_data:", "sumber_dta:")},
         [
@@ -50,7 +144,7 @@ CASES: dict[str, tuple[dict[str, Any], list[str]]] = {
         {"dokumen": VALID_DOKUMEN + "penulis: Budi\n"},
         [
             "dokumen.yaml:3:1: penulis: kunci 'penulis' tidak dikenal; kunci yang dikenal di "
-            "sini: instansi, tahun, lampiran, pemerintah_daerah, penandatangan"
+            "sini: instansi, tahun, lampiran, pemerintah_daerah, penandatangan, perubahan"
         ],
     ),
     "target_with_dot_decimal": (
@@ -823,6 +917,19 @@ def test_broken_year_is_reported_at_each_place(
 
     assert [p.format(relative_to=folder) for p in report.sorted()] == expected
     assert (year is None) == report.has_errors
+
+
+@pytest.mark.parametrize("name", ["Program.yaml", "program.yml", "program.yaml.txt"])
+def test_program_file_under_another_name_is_named(tmp_path: Path, name: str) -> None:
+    folder = write_year(tmp_path)
+    (folder / name).write_text("program:\n  - nama: A\n    anggaran: 1\n", encoding="utf-8")
+
+    year, report = load_year(folder)
+
+    assert year is None
+    assert [p.format(relative_to=folder) for p in report.sorted()] == [
+        f"{name}:1:1: berkas ini tidak dibaca; ganti nama '{name}' menjadi 'program.yaml'"
+    ]
 
 
 def test_dokumen_saved_by_notepad_with_txt_suffix_is_named(tmp_path: Path) -> None:

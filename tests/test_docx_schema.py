@@ -30,11 +30,12 @@ import pytest
 from lxml import etree
 from openxml_audit import FileFormat, OpenXmlValidator
 
-from conftest import CONTENT_2024, REPO_ROOT, run_lampiran, write_year
+from conftest import CONTENT_2024, PK_2025, REPO_ROOT, run_lampiran, write_year
 from docxread import W, part, render_folder
 
 LENGKAP_2025 = REPO_ROOT / "tests" / "data" / "lengkap" / "2025"
 TEMPLATE = REPO_ROOT / "templates" / "lampiran2.docx"
+PK_TEMPLATE = REPO_ROOT / "templates" / "perjanjian-kinerja.docx"
 
 CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -51,7 +52,28 @@ BUILT: dict[str, Callable[[], bytes]] = {
     "lengkap-2025": lambda: render_folder(LENGKAP_2025),
     "lengkap-2025-a4": lambda: render_folder(LENGKAP_2025, paper="A4"),
     "templat": TEMPLATE.read_bytes,
+    "pk-2025": lambda: render_kind(PK_2025, "pk"),
+    "pk-2025-pernyataan": lambda: render_kind(PK_2025, "pernyataan"),
+    "pk-2025-lampiran-1-a4": lambda: render_kind(PK_2025, "lampiran-1", "A4"),
+    "templat-pk": PK_TEMPLATE.read_bytes,
 }
+"""Every document and template checked: Lampiran 2, the whole PK and its parts."""
+PACKAGES = [
+    "content-2024",
+    "lengkap-2025",
+    "templat",
+    "pk-2025",
+    "pk-2025-pernyataan",
+    "templat-pk",
+]
+
+
+def render_kind(folder: Path, kind: str, paper: str = "F4") -> bytes:
+    from lampiran.content.loading import require_year
+    from lampiran.writers.docx.render import render_document
+
+    year, _ = require_year(folder)
+    return render_document(year, kind, paper=paper)  # type: ignore[arg-type]
 
 
 @cache
@@ -140,7 +162,7 @@ def test_the_validator_reports_what_word_refuses(
 # -- package ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["content-2024", "lengkap-2025", "templat"])
+@pytest.mark.parametrize("name", PACKAGES)
 def test_zip_entries_are_unique_content_types_first_and_timestamps_fixed(name: str) -> None:
     with zipfile.ZipFile(io.BytesIO(built(name))) as package:
         infos = package.infolist()
@@ -152,7 +174,7 @@ def test_zip_entries_are_unique_content_types_first_and_timestamps_fixed(name: s
     assert not any(info.is_dir() for info in infos)
 
 
-@pytest.mark.parametrize("name", ["content-2024", "lengkap-2025", "templat"])
+@pytest.mark.parametrize("name", PACKAGES)
 def test_every_part_has_its_content_type_and_every_override_names_a_part(name: str) -> None:
     parts = parts_of(built(name))
     types = etree.fromstring(parts.pop("[Content_Types].xml"))
@@ -170,7 +192,7 @@ def test_every_part_has_its_content_type_and_every_override_names_a_part(name: s
     assert overrides["/word/document.xml"] == MAIN_DOCUMENT
 
 
-@pytest.mark.parametrize("name", ["content-2024", "lengkap-2025", "templat"])
+@pytest.mark.parametrize("name", PACKAGES)
 def test_every_relationship_target_exists_and_every_part_is_referenced(name: str) -> None:
     parts = parts_of(built(name))
     reached = {"[Content_Types].xml"}

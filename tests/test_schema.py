@@ -15,9 +15,11 @@ import yaml
 
 from conftest import (
     CONTENT_2024,
+    PK_2025,
     REPO_ROOT,
     SIGNING_BLOCK,
     VALID_DOKUMEN,
+    VALID_PROGRAM,
     VALID_SASARAN,
     run_lampiran,
     write_year,
@@ -228,29 +230,112 @@ DOKUMEN_CASES: dict[str, tuple[bool, str]] = {
     "date written day first": (False, SIGNED.replace("2024-01-31", "31-01-2024")),
     "date that does not exist": (False, SIGNED.replace("2024-01-31", "2024-02-30")),
     "pihak_kedua missing": (False, SIGNED.split("  pihak_kedua:")[0]),
+    "perubahan true": (True, VALID_DOKUMEN + "perubahan: true\n"),
+    "perubahan ya": (True, VALID_DOKUMEN + "perubahan: ya\n"),
+    "perubahan Tidak": (True, VALID_DOKUMEN + "perubahan: Tidak\n"),
+    "perubahan left empty": (True, VALID_DOKUMEN + "perubahan:\n"),
+    "perubahan maybe": (False, VALID_DOKUMEN + "perubahan: mungkin\n"),
+    "status Plt.": (
+        True,
+        SIGNED.replace(
+            "    jabatan: Kepala Badan\n", "    jabatan: Kepala Badan\n    status: Plt.\n"
+        ),
+    ),
+    "status Pj.": (
+        True,
+        SIGNED.replace(
+            "    jabatan: Bupati Contoh\n", "    jabatan: Bupati Contoh\n    status: Pj.\n"
+        ),
+    ),
+    "status without its dot": (
+        False,
+        SIGNED.replace(
+            "    jabatan: Bupati Contoh\n", "    jabatan: Bupati Contoh\n    status: Pj\n"
+        ),
+    ),
+    "status unknown": (
+        False,
+        SIGNED.replace(
+            "    jabatan: Bupati Contoh\n", "    jabatan: Bupati Contoh\n    status: Kepala\n"
+        ),
+    ),
+}
+
+PROGRAM_CASES: dict[str, tuple[bool, str]] = {
+    "the example file": (True, VALID_PROGRAM),
+    "anggaran in quotes": (True, VALID_PROGRAM.replace("4.100.832.755", '"4.100.832.755"')),
+    "anggaran with ,00": (True, VALID_PROGRAM.replace("4.100.832.755", "4.100.832.755,00")),
+    "anggaran 0": (True, VALID_PROGRAM.replace("1589645600", "0")),
+    "keterangan left empty": (True, VALID_PROGRAM.replace("keterangan: APBD", "keterangan:")),
+    "anggaran as a decimal": (False, VALID_PROGRAM.replace("4.100.832.755", "155.2")),
+    "anggaran abbreviated": (False, VALID_PROGRAM.replace("4.100.832.755", "1.5 M")),
+    "anggaran with Rp": (False, VALID_PROGRAM.replace("4.100.832.755", "Rp 5 juta")),
+    "anggaran negative": (False, VALID_PROGRAM.replace("1589645600", "-1589645600")),
+    "anggaran with English commas": (
+        False,
+        VALID_PROGRAM.replace("4.100.832.755", '"4,100,832,755"'),
+    ),
+    "anggaran missing": (False, VALID_PROGRAM.replace("    anggaran: 1589645600\n", "")),
+    "anggaran too large": (False, VALID_PROGRAM.replace("1589645600", "1000000000000000")),
+    "empty list": (False, "program: []\n"),
+    "misspelled key": (False, VALID_PROGRAM.replace("keterangan:", "keteranga:")),
+    "nama on two lines": (
+        False,
+        VALID_PROGRAM.replace(
+            "nama: Program Pengelolaan Aplikasi Informatika",
+            "nama: |\n      Program\n      Aplikasi",
+        ),
+    ),
 }
 
 
-def check_accepts(tmp_path: Path, dokumen: str, sasaran: str) -> bool:
-    folder = write_year(tmp_path, dokumen=dokumen, sasaran={"01-disiplin.yaml": sasaran})
+def check_accepts(tmp_path: Path, dokumen: str, sasaran: str, program: str | None = None) -> bool:
+    folder = write_year(
+        tmp_path, dokumen=dokumen, sasaran={"01-disiplin.yaml": sasaran}, program=program
+    )
     _, report = load_year(folder)
     return not report.has_errors
 
 
-AGREEMENT_CASES = [("sasaran", case) for case in sorted(SASARAN_CASES)] + [
-    ("dokumen", case) for case in sorted(DOKUMEN_CASES)
+AGREEMENT_CASES = [
+    *(("sasaran", case) for case in sorted(SASARAN_CASES)),
+    *(("dokumen", case) for case in sorted(DOKUMEN_CASES)),
+    *(("program", case) for case in sorted(PROGRAM_CASES)),
 ]
 
 
 @pytest.mark.parametrize(("kind", "case"), AGREEMENT_CASES)
 def test_schema_agrees_with_check(kind: str, case: str, tmp_path: Path) -> None:
-    valid, text = (SASARAN_CASES if kind == "sasaran" else DOKUMEN_CASES)[case]
-    dokumen, sasaran = (VALID_DOKUMEN, text) if kind == "sasaran" else (text, VALID_SASARAN)
+    cases = {"sasaran": SASARAN_CASES, "dokumen": DOKUMEN_CASES, "program": PROGRAM_CASES}
+    valid, text = cases[kind][case]
+    dokumen = text if kind == "dokumen" else VALID_DOKUMEN
+    sasaran = text if kind == "sasaran" else VALID_SASARAN
 
-    by_check = check_accepts(tmp_path, dokumen, sasaran)
+    by_check = check_accepts(tmp_path, dokumen, sasaran, text if kind == "program" else None)
     by_schema = schema_accepts(f"{kind}.schema.json", text)
 
     assert (by_check, by_schema) == (valid, valid)
+
+
+@pytest.mark.parametrize(
+    "path", [PK_2025 / "dokumen.yaml", PK_2025 / "program.yaml"], ids=lambda p: p.name
+)
+def test_schema_accepts_the_pk_fixture(path: Path) -> None:
+    assert schema_accepts(path.name.replace(".yaml", ".schema.json"), path.read_text("utf-8"))
+
+
+def test_vscode_settings_map_program_yaml_onto_its_schema() -> None:
+    settings = json.loads((REPO_ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+
+    matched = [
+        schema
+        for schema, globs in settings["yaml.schemas"].items()
+        if any(fnmatch.fnmatch("content/2025/program.yaml", glob) for glob in globs)
+    ]
+
+    assert matched == ["./schema/program.schema.json"]
+    first_line = (PK_2025 / "program.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first_line == "# yaml-language-server: $schema=../../../../schema/program.schema.json"
 
 
 @pytest.mark.parametrize("path", content_files(), ids=lambda p: p.name)

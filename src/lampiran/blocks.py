@@ -1,7 +1,8 @@
 """The document model: what a document says, as blocks holding runs, for every writer.
 
 Content (a loaded :class:`~lampiran.content.loading.Year`) is turned into this model by a
-document module (:mod:`lampiran.documents.lampiran2`); writers (.docx, HTML, later the
+document module (:mod:`lampiran.documents.lampiran2`, ``pernyataan``, ``lampiran1``,
+``pk``); writers (.docx, HTML, later the
 tracked-changes .docx) turn the model into bytes. Nothing here knows about Word or HTML:
 a block says *what* it is (a heading, a list, the indicator table), a writer decides how
 that looks. Prose written in Markdown becomes blocks through one parser
@@ -51,9 +52,10 @@ def runs_text(runs: Runs) -> str:
 
 # -- blocks ---------------------------------------------------------------------------
 
-ParagraphRole = Literal["body", "sasaran", "intro", "date"]
+ParagraphRole = Literal["body", "sasaran", "intro", "date", "statement"]
 """What a paragraph is for: narrative (``body``), the title of a sasaran, the sentence
-that introduces a table (kept with it), the date line of the signature."""
+that introduces a table (kept with it), the date line of the signature, a standard
+sentence of the statement page (``statement``: justified, not indented)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +103,9 @@ ProseBlock: TypeAlias = Paragraph | ListBlock
 Prose: TypeAlias = tuple[ProseBlock, ...]
 """A prose field after parsing: at least one block (an empty field is one empty paragraph)."""
 
-ColumnRole = Literal["nomor", "text", "prose", "target"]
-"""How a column's cells read: a row number and a target are centred, text and prose left."""
+ColumnRole = Literal["nomor", "text", "prose", "target", "amount"]
+"""How a column's cells read: a row number and a target are centred, text and prose
+left, an amount of money right (so that the digits of a column line up)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,12 +118,25 @@ class Column:
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """A table with one header row, repeated on every page it runs onto."""
+    """A table with one header row, repeated on every page it runs onto.
+
+    A cell may span the rows below it (the sasaran of Lampiran 1 over its indicators):
+    ``spans`` then says, for every cell, how many rows it covers: 1 for an ordinary
+    cell, more for the first cell of a merged run, 0 for a cell covered by the one
+    above (whose content is ignored). An empty ``spans`` means every cell is ordinary.
+    ``total`` is a closing row (``Jumlah``), printed once after the rows.
+    """
 
     kind: str
     """Which table this is (``indikator``, ``target``), so that a writer can style it."""
     columns: tuple[Column, ...]
     rows: tuple[tuple[Prose, ...], ...]
+    spans: tuple[tuple[int, ...], ...] = ()
+    total: tuple[Prose, ...] | None = None
+
+    def span(self, row: int, column: int) -> int:
+        """How many rows the cell at ``row``, ``column`` covers (0: covered from above)."""
+        return self.spans[row][column] if self.spans else 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,11 +171,18 @@ class Signature:
 
 
 @dataclass(frozen=True, slots=True)
+class Fields:
+    """Labelled lines aligned on their colon (``Nama : ...`` / ``Jabatan : ...``)."""
+
+    items: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class PageBreak:
     """The next block starts a new page (between the parts of the whole PK)."""
 
 
-Block: TypeAlias = Title | Heading | Paragraph | ListBlock | Table | Signature | PageBreak
+Block: TypeAlias = Title | Heading | Paragraph | ListBlock | Table | Fields | Signature | PageBreak
 
 
 @dataclass(frozen=True, slots=True)

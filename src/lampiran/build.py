@@ -1,11 +1,13 @@
 """The build pipeline: check every year, render every document, then write them.
 
-The order is what makes a failed build harmless. All folders are checked first (every
-problem of every year is reported together); then every document is rendered in memory
-turned into the document model and written into bytes by each writer asked for (a
-custom template is checked on the way; the web page on request) and, on request,
-converted to PDF in a temporary folder; only then is anything written, as one set: each
-.docx with its PDF and web page,
+Each year gives the documents asked for (``--dokumen``): Lampiran 2 by default, the
+whole Perjanjian Kinerja or any of its parts. The order is what makes a failed build
+harmless. All folders are checked first (every problem of every year is reported
+together, with every signed document asked for without ``penandatangan``); then every
+document is rendered in memory: turned into the document model and written into bytes
+by each writer asked for (a custom template is checked on the way; the web page on
+request) and, on request, converted to PDF in a temporary folder; only then is anything
+written, as one set: each .docx with its PDF and web page,
 every file through a temporary file in the output folder, the renames at the end with
 Ctrl-C held back. A build that stops at any point before that (an error, Ctrl-C,
 SIGTERM) leaves earlier outputs exactly as they were.
@@ -20,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lampiran import atomic
 from lampiran.content.loading import Year, load_year
@@ -31,6 +34,9 @@ from lampiran.errors import (
     UsageProblem,
     os_reason,
 )
+
+if TYPE_CHECKING:
+    from lampiran.documents.pk import DocumentKind
 
 DEFAULT_OUTDIR = Path("dist")
 
@@ -99,10 +105,12 @@ def build_years(
     pdf: bool = False,
     pdfa: bool = False,
     html: bool = False,
+    dokumen: Sequence[DocumentKind] = ("lampiran-2",),
     each_alone: bool = False,
     progress: Callable[[str], None] | None = None,
 ) -> BuildResult:
-    """Check, render and write the Word document (on request PDF, web page) of each year.
+    """Check, render and write the documents ``dokumen`` of each year (on request their
+    PDFs and web pages).
 
     A year of an agency (``content/<instansi>/<tahun>``) goes to ``outdir/<instansi>/``.
     With ``each_alone`` (a build of many agencies), a folder with errors is refused and
@@ -110,40 +118,48 @@ def build_years(
     when every folder has errors, :class:`ContentError` is raised. ``progress`` is told
     of each document as it is done (one Indonesian line each).
 
-    Raises :class:`ContentError` (every problem of every folder) before rendering,
+    Raises :class:`ContentError` (every problem of every folder, and a signed document
+    asked for without ``penandatangan``) before rendering,
     :class:`lampiran.writers.docx.template.TemplateError` for an unusable template and
     :class:`BuildError` when the output cannot be written; in each case nothing is
     written. A PDF step that fails does not raise: see :attr:`BuildResult.pdf_failure`.
     """
-    from lampiran.documents.lampiran2 import lampiran2
+    from lampiran.documents.pk import perjanjian_kinerja, signature_problems
     from lampiran.workspace import agency_of
-    from lampiran.writers.docx.render import write_lampiran2
+    from lampiran.writers.docx.render import write_perjanjian
 
     tell = progress if progress is not None else _silent
+    kinds = list(dict.fromkeys(dokumen))
     result = BuildResult()
     years: list[Year] = []
     destinations = [_output_folder(outdir, agency_of(folder)) for folder in folders]
     for folder in folders:
         year, report = load_year(folder)
+        if year is not None:
+            report.extend(signature_problems(year, kinds))
         result.report.extend(report.problems)
         result.reports[folder] = report
-        if year is not None:
+        if year is not None and not report.has_errors:
             years.append(year)
         else:
             result.refused.append(folder)
     if result.report.has_errors and not (each_alone and years):
         raise ContentError(result.report)
     built = [d for f, d in zip(folders, destinations, strict=True) if f not in result.refused]
-    models = [lampiran2(year) for year in years]
+    models = [perjanjian_kinerja(year, kind) for year in years for kind in kinds]
     targets = [
-        destination / f"{model.name}.docx" for destination, model in zip(built, models, strict=True)
+        destination / f"{model.name}.docx"
+        for number, destination in enumerate(built)
+        for model in models[number * len(kinds) : (number + 1) * len(kinds)]
     ]
     if len(set(targets)) != len(targets):
         raise UsageProblem("dua folder yang disebut berisi tahun yang sama; sebutkan sekali saja")
     documents = []
-    for index, (year, model) in enumerate(zip(years, models, strict=True), start=1):
-        documents.append(write_lampiran2(model, template, paper))
-        tell(f"[{index}/{len(models)}] {year.folder.as_posix()}: dokumen Word dibuat")
+    for index, model in enumerate(models, start=1):
+        documents.append(write_perjanjian(model, template, paper))
+        year = years[(index - 1) // len(kinds)]
+        what = "dokumen Word" if len(kinds) == 1 else f"{model.name}.docx"
+        tell(f"[{index}/{len(models)}] {year.folder.as_posix()}: {what} dibuat")
     pages: list[bytes] | None = None
     if html:
         from lampiran.writers.html import write_html
@@ -169,10 +185,9 @@ def build_years(
             ) from None
     _write_set(result, targets, documents, pdfs, pages)
     result.documents.extend(targets)
-    for year, target in zip(years, targets, strict=True):
-        result.outputs[year.folder] = [
-            p for p in result.written if p.with_suffix("") == target.with_suffix("")
-        ]
+    for number, year in enumerate(years):
+        own = {target.with_suffix("") for target in targets[number * len(kinds) :][: len(kinds)]}
+        result.outputs[year.folder] = [p for p in result.written if p.with_suffix("") in own]
     return result
 
 

@@ -55,11 +55,12 @@ class Group(click.Group):
     "--debug", is_flag=True, help="Tampilkan traceback bila lampiran sendiri galat (bug)."
 )
 def cli(debug: bool) -> None:
-    """Lampiran 2 Perjanjian Kinerja (Penjelasan Kinerja) dari berkas YAML.
+    """Perjanjian Kinerja (pernyataan, Lampiran 1, Lampiran 2) dari berkas YAML.
 
-    Isi dokumen ditulis di content/<tahun>/: dokumen.yaml dan satu berkas per sasaran
-    di content/<tahun>/sasaran/ (untuk banyak instansi: content/<instansi>/<tahun>/).
-    Periksa dengan 'lampiran check', lalu buat dokumen Word dengan 'lampiran build'.
+    Isi dokumen ditulis di content/<tahun>/: dokumen.yaml, program.yaml (boleh tidak
+    ada) dan satu berkas per sasaran di content/<tahun>/sasaran/ (untuk banyak instansi:
+    content/<instansi>/<tahun>/). Periksa dengan 'lampiran check', lalu buat dokumen
+    Word dengan 'lampiran build'.
     """
 
 

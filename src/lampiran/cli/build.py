@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 import click
 
 from lampiran.cli.app import Choice, cli, print_report, print_written
 from lampiran.errors import EXIT_FAILED, StepFailed
+
+if TYPE_CHECKING:
+    from lampiran.documents.pk import DocumentKind
 
 
 @cli.command()
@@ -41,6 +45,17 @@ from lampiran.errors import EXIT_FAILED, StepFailed
     help="Templat Word (.docx) sendiri; bawaan: templat lampiran.",
 )
 @click.option(
+    "--dokumen",
+    "dokumen",
+    type=Choice(["pk", "pernyataan", "lampiran-1", "lampiran-2"]),
+    multiple=True,
+    metavar="[pk|pernyataan|lampiran-1|lampiran-2]",
+    help=(
+        "Dokumen yang dibuat (boleh diulang): pk = perjanjian kinerja lengkap (pernyataan, "
+        "Lampiran 1, Lampiran 2), atau satu bagiannya. Bawaan: lampiran-2."
+    ),
+)
+@click.option(
     "--pdf", "pdf", is_flag=True, help="Buat juga PDF di samping setiap .docx (perlu LibreOffice)."
 )
 @click.option(
@@ -60,20 +75,23 @@ def build(
     outdir: Path,
     paper: str,
     template: Path | None,
+    dokumen: tuple[str, ...],
     pdf: bool,
     pdfa: bool,
     html: bool,
 ) -> None:
-    """Buat dokumen Word Lampiran 2 dari satu atau beberapa folder tahun.
+    """Buat dokumen Word Perjanjian Kinerja dari satu atau beberapa folder tahun.
 
     FOLDER adalah folder tahun, misalnya content/2024 atau content/bkpsdm/2025, atau
     folder instansi (tahun terbarunya); boleh beberapa sekaligus, misalnya
     content/*/2025. Bila tidak disebut, dipakai tahun terbaru di content/ (untuk setiap
-    instansi). Semua folder diperiksa dulu seperti 'lampiran check'; bila ada
-    kesalahan, semuanya ditampilkan dan tidak ada berkas yang ditulis. Untuk banyak
-    instansi (content/<instansi>/<tahun>), hanya instansi yang isinya salah yang
-    ditolak; yang lain tetap dibuat ke FOLDER_TUJUAN/<instansi>/, dan ringkasan per
-    instansi ditampilkan di akhir.
+    instansi). Tanpa --dokumen dibuat Lampiran 2; --dokumen pk membuat perjanjian
+    kinerja lengkap (pernyataan, Lampiran 1, Lampiran 2), yang bersama pernyataan dan
+    Lampiran 1 memerlukan 'penandatangan' di dokumen.yaml. Semua folder diperiksa dulu
+    seperti 'lampiran check'; bila ada kesalahan, semuanya ditampilkan dan tidak ada
+    berkas yang ditulis. Untuk banyak instansi (content/<instansi>/<tahun>), hanya
+    instansi yang isinya salah yang ditolak; yang lain tetap dibuat ke
+    FOLDER_TUJUAN/<instansi>/, dan ringkasan per instansi ditampilkan di akhir.
     Berkas lama hanya diganti bila dokumen baru sudah selesai dibuat. Dengan --pdf
     atau --pdfa, semua .docx diubah ke PDF sekaligus dalam satu kali jalan LibreOffice,
     lalu setiap .docx ditulis bersama PDF-nya. PDF lama di samping .docx yang berubah
@@ -83,10 +101,15 @@ def build(
 
     \b
     Hasilnya (FOLDER_TUJUAN diatur dengan -o; untuk banyak instansi di
-    FOLDER_TUJUAN/<instansi>/):
-      FOLDER_TUJUAN/lampiran-2-perjanjian-kinerja-<tahun>.docx
-      FOLDER_TUJUAN/lampiran-2-perjanjian-kinerja-<tahun>.html   (dengan --html)
-      FOLDER_TUJUAN/lampiran-2-perjanjian-kinerja-<tahun>.pdf    (dengan --pdf)
+    FOLDER_TUJUAN/<instansi>/), dengan .html (--html) dan .pdf (--pdf) di sampingnya:
+      --dokumen lampiran-2 (bawaan):
+        FOLDER_TUJUAN/lampiran-2-perjanjian-kinerja-<tahun>.docx
+      --dokumen pk:
+        FOLDER_TUJUAN/perjanjian-kinerja-<tahun>.docx
+      --dokumen pernyataan:
+        FOLDER_TUJUAN/pernyataan-perjanjian-kinerja-<tahun>.docx
+      --dokumen lampiran-1:
+        FOLDER_TUJUAN/lampiran-1-perjanjian-kinerja-<tahun>.docx
     """
     from lampiran.build import build_years
     from lampiran.cli.summary import FolderOutcome, Progress, print_missing, print_summary
@@ -94,6 +117,7 @@ def build(
 
     chosen = resolve_years(folders)
     many = any(year.instansi is not None for year in chosen)
+    kinds = cast("list[DocumentKind]", list(dokumen) or ["lampiran-2"])
     result = build_years(
         [year.folder for year in chosen],
         outdir,
@@ -102,6 +126,7 @@ def build(
         pdf=pdf,
         pdfa=pdfa,
         html=html,
+        dokumen=kinds,
         each_alone=many,
         progress=Progress(),
     )

@@ -46,9 +46,10 @@ def check(folders: tuple[Path, ...], spelling: bool) -> None:
         hints.append((target.folder, unknown_words))
         if year is not None:
             count = sum(len(s.model.indikator) for s in year.sasaran)
+            programs = f", {len(year.program)} program" if year.program else ""
             click.echo(
-                f"{target.folder.as_posix()}: {len(year.sasaran)} sasaran, "
-                f"{count} indikator diperiksa."
+                f"{target.folder.as_posix()}: {len(year.sasaran)} sasaran, {count} "
+                f"indikator{programs} diperiksa."
             )
     print_report(report)
     for folder, unknown_words in _distinct_hints(hints):

@@ -20,7 +20,7 @@ from lampiran.errors import StepFailed, os_reason
     help="Folder tujuan skema.",
 )
 def schema_command(output: Path) -> None:
-    """Tulis JSON Schema untuk dokumen.yaml dan berkas sasaran (bantuan di VS Code).
+    """Tulis JSON Schema untuk dokumen.yaml, program.yaml dan berkas sasaran (bantuan VS Code).
 
     Skema dibuat dari model isi, sehingga selalu sama dengan yang diterima
     'lampiran check'. Lihat README, bagian "Bantuan menyunting".

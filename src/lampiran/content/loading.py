@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from lampiran.content.models import Dokumen, Sasaran
+from lampiran.content.models import Dokumen, Program, ProgramFile, Sasaran
 from lampiran.content.prosecheck import check_prose
 from lampiran.errors import ContentError, Problem, Report, shorten
 from lampiran.source.files import FileRefused, check_real_folder
@@ -23,6 +23,7 @@ from lampiran.text.names import name_key
 from lampiran.workspace import MAX_TAHUN, MIN_TAHUN, is_year_name
 
 DOKUMEN_FILE = "dokumen.yaml"
+PROGRAM_FILE = "program.yaml"
 SASARAN_DIR = "sasaran"
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -44,20 +45,32 @@ class SasaranFile:
 
 @dataclass(frozen=True)
 class Year:
-    """A whole year of content, valid: ``dokumen.yaml`` and the sasaran in file order."""
+    """A whole year of content, valid: ``dokumen.yaml``, the sasaran in file order, and
+    the programs of ``program.yaml`` (none when the year has no such file)."""
 
     folder: Path
     dokumen: Dokumen
     dokumen_source: SourceFile
     sasaran: tuple[SasaranFile, ...]
+    program: tuple[Program, ...] = ()
+    program_source: SourceFile | None = None
+
+    @property
+    def jumlah_anggaran(self) -> int:
+        """The total of every program's anggaran (0 without programs)."""
+        return sum(program.anggaran for program in self.program)
 
 
-def load_year(folder: Path) -> tuple[Year | None, Report]:
+def load_year(folder: Path, *, compare_previous: bool = True) -> tuple[Year | None, Report]:
     """Read and validate every file of a year; the year is ``None`` when any error exists.
 
     Only regular files in real folders are read (:mod:`lampiran.source.files`): a year
     folder, ``sasaran/`` or content file that is a link, a FIFO or a device is a located
     error, and nothing of what it points to is read.
+
+    With ``compare_previous``, a valid year is also compared with the year before it
+    when that folder sits beside it (``content/2024`` for ``content/2025``): what a
+    reviewer would flag comes back as warnings (:mod:`lampiran.content.previous`).
     """
     try:
         check_real_folder(folder)
@@ -65,7 +78,12 @@ def load_year(folder: Path) -> tuple[Year | None, Report]:
         report = Report()
         report.add(exc.problem())
         return None, report
-    return load_year_files(FolderFiles(folder))
+    year, report = load_year_files(FolderFiles(folder))
+    if year is not None and compare_previous:
+        from lampiran.content.previous import compare_with_previous_year
+
+        report.extend(compare_with_previous_year(year))
+    return year, report
 
 
 def load_year_files(files: YearFiles) -> tuple[Year | None, Report]:
@@ -73,17 +91,29 @@ def load_year_files(files: YearFiles) -> tuple[Year | None, Report]:
     report = Report()
     dokumen = _load_dokumen(files, report)
     loaded = _load_all_sasaran(files, report)
+    program = _load_program(files, report)
     sasaran = loaded[0] if loaded is not None else None
     if dokumen is not None:
         _check_tahun_matches_folder(files.name, dokumen, report)
         _check_tanggal_in_year(dokumen, report)
+        _check_status_not_in_jabatan(dokumen, report)
     if loaded is not None:
         _check_unique_titles(loaded[1], report)
         _check_unique_indicator_names(loaded[1], report)
+    if program is not None:
+        _check_programs(*program, report)
     if report.has_errors or dokumen is None or sasaran is None:
         return None, report
     dokumen_model, dokumen_source = dokumen
-    year = Year(files.root, dokumen_model, dokumen_source, tuple(sasaran))
+    programs, program_source = program if program is not None else (None, None)
+    year = Year(
+        files.root,
+        dokumen_model,
+        dokumen_source,
+        tuple(sasaran),
+        tuple(programs.program) if programs is not None else (),
+        program_source,
+    )
     return year, report
 
 
@@ -121,6 +151,40 @@ def _load_dokumen(files: YearFiles, report: Report) -> tuple[Dokumen, SourceFile
     if source is None:
         return None
     model = validate_source(source, Dokumen, report)
+    return (model, source) if model is not None else None
+
+
+def _load_program(files: YearFiles, report: Report) -> tuple[ProgramFile, SourceFile] | None:
+    """``program.yaml`` when the year has one (it is optional), validated.
+
+    A file meant to be it under another name (``Program.yaml``, ``program.yml``) is an
+    error: skipping it would print Lampiran 1 without its program table.
+    """
+    kind = files.kind(PROGRAM_FILE)
+    if kind == "dir":
+        report.error(
+            files.shown(PROGRAM_FILE),
+            1,
+            1,
+            "",
+            f"{PROGRAM_FILE} adalah folder, padahal harus berupa berkas",
+        )
+        return None
+    if kind is None:
+        for other in _names(files, ""):
+            if files.kind(other) == "file" and _misnamed(other, PROGRAM_FILE):
+                report.error(
+                    files.shown(other),
+                    1,
+                    1,
+                    "",
+                    f"berkas ini tidak dibaca; ganti nama '{other}' menjadi '{PROGRAM_FILE}'",
+                )
+        return None
+    source = _read(files, PROGRAM_FILE, report)
+    if source is None:
+        return None
+    model = validate_source(source, ProgramFile, report)
     return (model, source) if model is not None else None
 
 
@@ -414,6 +478,11 @@ def describe_error(error: Any, allowed: list[str]) -> str:
         return f"tahun harus antara {MIN_TAHUN} dan {MAX_TAHUN}{_written(value)}"
     if kind == "list_type":
         return "harus berupa daftar; awali setiap butir dengan '- ' di baris baru"
+    if kind == "too_short" and where == ("program",):
+        return (
+            "daftar 'program' minimal berisi satu butir; hapus berkas program.yaml "
+            "bila Lampiran 1 tidak memuat tabel program"
+        )
     if kind == "too_short":
         return f"daftar '{name}' minimal berisi satu butir"
     if kind in _MAPPING_KINDS:
@@ -471,6 +540,60 @@ def _check_tanggal_in_year(dokumen: tuple[Dokumen, SourceFile], report: Report) 
         f"tanggal {date.isoformat()} tidak berada di tahun {model.tahun} "
         f"(atau Desember {model.tahun - 1}); perbarui tanggal penandatanganan",
     )
+
+
+def _check_status_not_in_jabatan(dokumen: tuple[Dokumen, SourceFile], report: Report) -> None:
+    """``status: Plt.`` with ``jabatan: Plt. Kepala ...`` would print "Plt. Plt. Kepala"."""
+    model, source = dokumen
+    signing = model.penandatangan
+    if signing is None:
+        return
+    parties = (("pihak_pertama", signing.pihak_pertama), ("pihak_kedua", signing.pihak_kedua))
+    for key, pihak in parties:
+        if pihak.status is None:
+            continue
+        first_word = pihak.jabatan.split(maxsplit=1)[0]
+        if first_word.casefold().rstrip(".") != pihak.status.casefold().rstrip("."):
+            continue
+        line, column = source.locate(("penandatangan", key, "jabatan"))
+        report.error(
+            source.path,
+            line,
+            column,
+            f"penandatangan.{key}.jabatan",
+            f"jabatan sudah diawali '{first_word}' dan status juga '{pihak.status}', sehingga "
+            f"akan tercetak '{pihak.status} {shorten(pihak.jabatan)}'; hapus '{first_word}' "
+            "dari jabatan",
+        )
+
+
+def _check_programs(model: ProgramFile, source: SourceFile, report: Report) -> None:
+    """Program names are unique; a program with anggaran 0 deserves a second look."""
+    seen: dict[str, int] = {}
+    for index, program in enumerate(model.program):
+        key = name_key(program.nama)
+        if key in seen:
+            line, column = source.locate(("program", index, "nama"))
+            report.error(
+                source.path,
+                line,
+                column,
+                f"program[{index}].nama",
+                f"nama program sama dengan program[{seen[key]}]; setiap program ditulis sekali, "
+                "gabungkan anggarannya",
+            )
+        else:
+            seen[key] = index
+        if program.anggaran == 0:
+            line, column = source.locate(("program", index, "anggaran"))
+            report.warning(
+                source.path,
+                line,
+                column,
+                f"program[{index}].anggaran",
+                "anggaran program ini 0; isi anggarannya, atau hapus program ini bila tidak "
+                "dilaksanakan tahun ini",
+            )
 
 
 def _check_unique_titles(sources: Iterable[SourceFile], report: Report) -> None:

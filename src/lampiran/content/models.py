@@ -1,4 +1,7 @@
-"""The content model, version 1 (``shared/design/content-format.md``), in pydantic.
+"""The content model, version 1.1 (``shared/design/content-format.md``), in pydantic.
+
+Version 1.1 only adds optional keys (``perubahan``, ``status`` of each party) and the
+optional ``program.yaml``; every version 1 year is still valid.
 
 The descriptions of the fields are written in Bahasa Indonesia because they are shown to
 planning staff: in the JSON Schema their editor reads and in the documentation. They use
@@ -20,6 +23,13 @@ from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validat
 from pydantic.functional_validators import BeforeValidator
 from pydantic_core import PydanticCustomError
 
+from lampiran.content.anggaran import (
+    ACCEPTED_FORMS,
+    MAX_ANGGARAN,
+    AnggaranTextError,
+    check_amount,
+    parse_anggaran,
+)
 from lampiran.content.targets import TargetTextError, normalize_target
 from lampiran.errors import shorten
 from lampiran.source.yamlreader import PlainNumber
@@ -31,7 +41,7 @@ from lampiran.workspace import MAX_TAHUN, MIN_TAHUN
 # is early enough; a user who wants a plugin can still set the variable themselves.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-CONTENT_FORMAT_VERSION = 1
+CONTENT_FORMAT_VERSION = "1.1"
 
 _NIP_DIGITS = 18
 
@@ -204,6 +214,45 @@ _TARGET_SCHEMA = {
     "maxLength": MAX_LINE_CHARACTERS,
 }
 
+STATUS_WORDS = {"Plt.": "pelaksana tugas", "Plh.": "pelaksana harian", "Pj.": "penjabat"}
+"""The acting titles printed before a jabatan, and what each one means."""
+
+_STATUS_SCHEMA = {
+    "type": ["string", "null"],
+    "enum": [*STATUS_WORDS, None],
+    "errorMessage": "Tulis Plt., Plh. atau Pj. (dengan titik), atau hapus baris ini.",
+}
+
+_PERUBAHAN_TRUE = {"true", "ya", "yes"}
+_PERUBAHAN_FALSE = {"false", "tidak", "no"}
+
+
+def _any_case(word: str) -> str:
+    """A regular expression matching ``word`` in any case (JSON Schema has no flags)."""
+    return "".join(f"[{c.upper()}{c.lower()}]" for c in word)
+
+
+_PERUBAHAN_SCHEMA = {
+    "type": ["boolean", "string", "null"],
+    "pattern": (
+        r"^\s*(?:"
+        + "|".join(_any_case(w) for w in sorted(_PERUBAHAN_TRUE | _PERUBAHAN_FALSE))
+        + r")\s*$"
+    ),
+    "patternErrorMessage": "Tulis true (PK Perubahan) atau false; ya dan tidak juga diterima.",
+}
+
+# Whole rupiah: dots grouping thousands or plain digits, an optional ",00". An editor
+# reads an unquoted 4.100.832.755 as text and 1589645600 as a whole number; a decimal
+# such as 155.2 is a number that is not whole, which this schema refuses like check.
+_ANGGARAN_SCHEMA = {
+    "type": ["integer", "string"],
+    "minimum": 0,
+    "maximum": MAX_ANGGARAN,
+    "pattern": r"^\s*(?:0|[1-9][0-9]{0,2}(?:\.[0-9]{3})+|[1-9][0-9]*)(?:,00)?\s*$",
+    "patternErrorMessage": (f"Anggaran ditulis dalam rupiah penuh, tanpa Rp: {ACCEPTED_FORMS}."),
+}
+
 
 _MONTHS = (
     "januari",
@@ -267,6 +316,14 @@ class Pihak(_Strict):
         description="Jabatan yang dicetak di bawah 'PIHAK PERTAMA,' atau 'PIHAK KEDUA,'.",
         examples=["Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"],
     )
+    status: Annotated[str | None, WithJsonSchema(_STATUS_SCHEMA)] = Field(
+        default=None,
+        description=(
+            "Plt. (pelaksana tugas), Plh. (pelaksana harian) atau Pj. (penjabat), dicetak "
+            "di depan jabatan: 'Plt. Kepala Dinas ...'. Hapus bila pejabat definitif."
+        ),
+        examples=["Plt."],
+    )
     pangkat: OneLine | None = Field(
         default=None,
         description="Pangkat/golongan (boleh dikosongkan), dicetak di bawah nama.",
@@ -300,6 +357,40 @@ class Pihak(_Strict):
                 f"NIP harus 18 angka, yang tertulis {len(compact)} angka; periksa kembali"
             )
         return compact
+
+    @field_validator("status", mode="before")
+    @classmethod
+    def _status_is_an_acting_title(cls, value: Any) -> Any:
+        value = _as_text(value)
+        if not isinstance(value, str):
+            return value
+        written = value.strip()
+        if not written:
+            return None
+        if written in STATUS_WORDS:
+            return written
+        meant = _meant_status(written)
+        if meant is not None:
+            raise _custom(f"tulis status '{shorten(written)}' sebagai {meant}")
+        raise _custom(
+            f"status '{shorten(written)}' tidak dikenal; tulis Plt. (pelaksana tugas), "
+            "Plh. (pelaksana harian) atau Pj. (penjabat), atau hapus baris ini bila "
+            "pejabatnya definitif"
+        )
+
+    @property
+    def jabatan_tercetak(self) -> str:
+        """The jabatan as printed: ``Plt. Kepala Dinas ...`` for an acting official."""
+        return f"{self.status} {self.jabatan}" if self.status else self.jabatan
+
+
+def _meant_status(written: str) -> str | None:
+    """``plt``, ``PLT.``, ``Pelaksana Tugas``: the acting title the author meant."""
+    folded = " ".join(written.casefold().split())
+    for word, meaning in STATUS_WORDS.items():
+        if folded in {word.casefold(), word.casefold().rstrip("."), meaning}:
+            return word
+    return None
 
 
 class Penandatangan(_Strict):
@@ -366,8 +457,37 @@ class Dokumen(_Strict):
     )
     penandatangan: Penandatangan | None = Field(
         default=None,
-        description="Blok tanda tangan di akhir dokumen; bila dihapus, blok itu tidak dicetak.",
+        description=(
+            "Blok tanda tangan di akhir dokumen; bila dihapus, blok itu tidak dicetak. "
+            "Wajib untuk perjanjian kinerja lengkap, pernyataan dan Lampiran 1."
+        ),
     )
+    perubahan: Annotated[bool, WithJsonSchema(_PERUBAHAN_SCHEMA)] = Field(
+        default=False,
+        description=(
+            "true untuk Perjanjian Kinerja Perubahan: setiap judul menjadi "
+            "'PERJANJIAN KINERJA PERUBAHAN'. PK aslinya tetap ada di riwayat git."
+        ),
+        examples=[True],
+    )
+
+    @field_validator("perubahan", mode="before")
+    @classmethod
+    def _perubahan_is_yes_or_no(cls, value: Any) -> Any:
+        if value is None:
+            return False
+        if isinstance(value, str):
+            word = value.strip().casefold()
+            if word in _PERUBAHAN_TRUE:
+                return True
+            if word in _PERUBAHAN_FALSE:
+                return False
+        if isinstance(value, bool):
+            return value
+        raise _custom(
+            f"perubahan harus true (Perjanjian Kinerja Perubahan) atau false "
+            f"(tertulis '{shorten(str(value))}')"
+        )
 
     @field_validator("tahun", mode="before")
     @classmethod
@@ -456,4 +576,75 @@ class Sasaran(_Strict):
     indikator: list[Indikator] = Field(
         min_length=1,
         description="Daftar indikator kinerja; minimal satu.",
+    )
+
+
+def _anggaran(value: Any) -> Any:
+    """Whole rupiah from the author's text (see :mod:`lampiran.content.anggaran`)."""
+    try:
+        if value is None:
+            return parse_anggaran("")
+        if isinstance(value, bool):
+            raise AnggaranTextError(
+                f"anggaran '{str(value).lower()}' bukan jumlah rupiah; "
+                f"bentuk yang diterima: {ACCEPTED_FORMS}"
+            )
+        if isinstance(value, int):
+            return check_amount(value)
+        if isinstance(value, float):
+            return parse_anggaran(repr(value))
+        if isinstance(value, str):
+            _refuse_unprintable(value)
+            return parse_anggaran(value)
+    except AnggaranTextError as exc:
+        raise _custom(str(exc)) from None
+    return value
+
+
+Anggaran = Annotated[int, BeforeValidator(_anggaran), WithJsonSchema(_ANGGARAN_SCHEMA)]
+"""Whole rupiah, written ``4.100.832.755``, ``4100832755`` or ``4.100.832.755,00``."""
+
+
+class Program(_Strict):
+    """One program of Lampiran 1 and its budget."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "Satu program beserta anggarannya, satu baris di tabel program."
+        }
+    )
+
+    nama: OneLine = Field(
+        description="Nama program, satu baris (kolom 'Program').",
+        examples=["Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota"],
+    )
+    anggaran: Anggaran = Field(
+        description=(
+            "Anggaran dalam rupiah penuh, tanpa Rp; titik memisahkan ribuan: "
+            f"{ACCEPTED_FORMS}. Dicetak 'Rp4.100.832.755'."
+        ),
+        examples=["4.100.832.755", 1589645600],
+    )
+    keterangan: OneLine | None = Field(
+        default=None,
+        description="Keterangan (boleh dikosongkan), biasanya sumber dana: APBD.",
+        examples=["APBD"],
+    )
+
+
+class ProgramFile(_Strict):
+    """``program.yaml``: the programs and budget printed in Lampiran 1."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": (
+                "Berkas program.yaml (boleh tidak ada): program dan anggaran yang dicetak "
+                "di Lampiran 1 beserta jumlahnya."
+            )
+        }
+    )
+
+    program: list[Program] = Field(
+        min_length=1,
+        description="Daftar program; minimal satu. Jumlah anggarannya dihitung sendiri.",
     )

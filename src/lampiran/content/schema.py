@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from lampiran import atomic
-from lampiran.content.models import Dokumen, Sasaran
+from lampiran.content.models import Dokumen, ProgramFile, Sasaran
 
 SCHEMA_DIR = "schema"
 
@@ -30,6 +30,7 @@ DIALECT = "http://json-schema.org/draft-07/schema#"
 SCHEMAS: dict[str, type[BaseModel]] = {
     "dokumen.schema.json": Dokumen,
     "sasaran.schema.json": Sasaran,
+    "program.schema.json": ProgramFile,
 }
 """File name of each schema and the model of the content file it describes."""
 

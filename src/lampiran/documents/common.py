@@ -1,4 +1,4 @@
-"""What every document of a year shares: its date, the signature block, safe file names."""
+"""What every document of a year shares: its date, title, signature block, safe file names."""
 
 from __future__ import annotations
 
@@ -9,12 +9,25 @@ import re
 from lampiran.blocks import Signatory, Signature
 from lampiran.content.loading import Year
 from lampiran.content.models import Pihak
-from lampiran.errors import UsageProblem
+from lampiran.errors import ContentError, Problem, Report, UsageProblem
 from lampiran.text.formatting import format_nip, tanggal_indonesia
 
 _SAFE_LABEL = re.compile(r"[0-9A-Za-z]{1,10}")
 PIHAK_PERTAMA = "PIHAK PERTAMA,"
 PIHAK_KEDUA = "PIHAK KEDUA,"
+PERJANJIAN = "PERJANJIAN KINERJA"
+PERJANJIAN_PERUBAHAN = "PERJANJIAN KINERJA PERUBAHAN"
+"""What every part is titled: a revised agreement says so in every title (pk-package.md)."""
+
+
+def perjanjian(year: Year) -> str:
+    """``PERJANJIAN KINERJA``, or ``PERJANJIAN KINERJA PERUBAHAN`` for a revision."""
+    return PERJANJIAN_PERUBAHAN if year.dokumen.perubahan else PERJANJIAN
+
+
+def perjanjian_words(year: Year) -> str:
+    """The same in title case, for document properties: ``Perjanjian Kinerja Perubahan``."""
+    return perjanjian(year).title()
 
 
 def document_date(year: Year) -> datetime.datetime:
@@ -76,10 +89,43 @@ def signature(year: Year) -> Signature | None:
     )
 
 
+def missing_signature(year: Year, document: str) -> Problem | None:
+    """The located error for a signed ``document`` of a year without ``penandatangan``.
+
+    The pernyataan and Lampiran 1 are signed by both parties, so unlike Lampiran 2 alone
+    they cannot be made without the signature block. ``document`` names what was asked
+    for, as the message shows it (``perjanjian kinerja lengkap (--dokumen pk)``).
+    """
+    if year.dokumen.penandatangan is not None:
+        return None
+    source = year.dokumen_source
+    line, column = source.locate(("penandatangan",))
+    return Problem(
+        source.path,
+        line,
+        column,
+        "penandatangan",
+        f"{document} ditandatangani kedua pihak, jadi perlu 'penandatangan'; tambahkan blok "
+        "penandatangan (tempat, tanggal, pihak_pertama, pihak_kedua) seperti contoh di README",
+    )
+
+
+def require_signature(year: Year, document: str) -> Signature:
+    """The signature block of a signed document; :class:`ContentError` when it is absent."""
+    problem = missing_signature(year, document)
+    block = signature(year)
+    if problem is not None or block is None:
+        report = Report()
+        if problem is not None:
+            report.add(problem)
+        raise ContentError(report)
+    return block
+
+
 def _signatory(label: str, pihak: Pihak) -> Signatory:
     return Signatory(
         pihak=label,
-        jabatan=pihak.jabatan,
+        jabatan=pihak.jabatan_tercetak,
         nama=pihak.nama,
         pangkat=pihak.pangkat or "",
         nip=format_nip(pihak.nip) if pihak.nip else "",

@@ -31,14 +31,21 @@ from lampiran.blocks import (
     plain,
 )
 from lampiran.content.loading import Year
-from lampiran.documents.common import iso_date, safe_label, signature
+from lampiran.documents.common import (
+    PERJANJIAN,
+    iso_date,
+    perjanjian,
+    perjanjian_words,
+    safe_label,
+    signature,
+)
 from lampiran.text.formatting import terbilang
 from lampiran.text.markdown import parse_prose
 
 ABSENT = "-"
 """Printed for an absent formulasi or sumber data."""
 
-TITLE_LINE = "LAMPIRAN {lampiran} PERJANJIAN KINERJA"
+TITLE_LINE = "LAMPIRAN {lampiran} {perjanjian}"
 SUBTITLE_LINE = "PENJELASAN KINERJA TAHUN {tahun}"
 SECTION_HEADING = "Penjelasan Kinerja {nomor}"
 URAIAN_HEADING = "Uraian Sasaran"
@@ -148,11 +155,13 @@ class Lampiran2:
     penandatangan: Signature | None
     properties: Properties
     name: str
+    perjanjian: str = PERJANJIAN
+    """The agreement's title words (``PERJANJIAN KINERJA [PERUBAHAN]``)."""
 
     @property
     def title_lines(self) -> tuple[str, ...]:
         return (
-            TITLE_LINE.format(lampiran=self.lampiran),
+            TITLE_LINE.format(lampiran=self.lampiran, perjanjian=self.perjanjian),
             self.instansi,
             SUBTITLE_LINE.format(tahun=self.tahun),
         )
@@ -198,12 +207,13 @@ def lampiran2(year: Year) -> Lampiran2:
         sasaran=sasaran,
         penandatangan=signature(year),
         properties=Properties(
-            title=f"Lampiran {dokumen.lampiran} Perjanjian Kinerja {dokumen.tahun}",
+            title=f"Lampiran {dokumen.lampiran} {perjanjian_words(year)} {dokumen.tahun}",
             author=dokumen.instansi,
             subject=f"Penjelasan Kinerja Tahun {dokumen.tahun}",
             date=iso_date(year),
         ),
         name=output_stem(year),
+        perjanjian=perjanjian(year),
     )
 
 

@@ -35,7 +35,9 @@ from lampiran.history.diffing import (
     WordOp,
     YearDiff,
 )
+from lampiran.history.programdiff import AmountChange, ProgramDiff, ProgramsDiff
 from lampiran.source import pasted
+from lampiran.text.formatting import rupiah
 from lampiran.text.sentences import split_sentences
 
 FORMATS = ("text", "markdown", "json")
@@ -95,6 +97,28 @@ def _moved_text(item: SasaranDiff, arrow: str = _ARROW) -> str | None:
     if item.old is not None and item.new is not None and item.old.file != item.new.file:
         notes.append(f"berkas: {item.old.file} {arrow} {item.new.file}")
     return "; ".join(notes) or None
+
+
+def _amount_text(change: AmountChange, arrow: str = _ARROW) -> str:
+    """``Rp4.100.832.755 -> Rp3.900.000.000 (turun Rp200.832.755)``."""
+    moved = f" ({change.direction} {rupiah(change.difference)})" if change.direction else ""
+    return f"{rupiah(change.old)} {arrow} {rupiah(change.new)}{moved}"
+
+
+def _program_heading(item: ProgramDiff) -> str:
+    if item.status == "added":
+        assert item.new is not None
+        return (
+            f'Program {item.new_position} ditambah: "{item.nama}" '
+            f"(anggaran {rupiah(item.new.anggaran)})"
+        )
+    if item.status == "removed":
+        assert item.old is not None
+        return (
+            f'Program {item.old_position} dihapus: "{item.nama}" '
+            f"(anggaran {rupiah(item.old.anggaran)})"
+        )
+    return f'Program {item.new_position}: "{item.nama}"'
 
 
 def _new_fields(indikator: Indikator) -> list[tuple[str, list[str]]]:
@@ -168,7 +192,30 @@ class _Writer:
         for item in diff.sasaran:
             if item.status != "same":
                 lines += ["", *self.sasaran(item)]
+        if diff.programs is not None and diff.programs.has_changes:
+            lines += ["", *self.programs(diff.programs)]
         lines += ["", self.closing(unchanged_line(diff))]
+        return lines
+
+    def programs(self, programs: ProgramsDiff) -> list[str]:
+        lines = self.heading("program.yaml", "changed", 1)
+        for item in programs.program:
+            if item.status != "same":
+                lines += self.program(item)
+        if programs.jumlah is not None:
+            total = self.literal(_amount_text(programs.jumlah, self.arrow))
+            lines.append(self.item(1, f"{self.label('jumlah anggaran')}: {total}"))
+        return lines
+
+    def program(self, item: ProgramDiff) -> list[str]:
+        lines = [self.item(1, self.heading(_program_heading(item), item.status, 2)[0])]
+        if item.rename is not None:
+            lines.append(self.item(2, f"{self.label('nama')}: {self.words(item.rename.words)}"))
+        if item.anggaran is not None:
+            amount = self.literal(_amount_text(item.anggaran, self.arrow))
+            lines.append(self.item(2, f"{self.label('anggaran')}: {amount}"))
+        if item.keterangan is not None:
+            lines.append(self.item(2, self.value(item.keterangan)))
         return lines
 
     def value(self, change: ValueChange) -> str:
@@ -358,6 +405,7 @@ class _MarkdownWriter(_Writer):
 
 def to_json(diff: YearDiff) -> str:
     """The diff as JSON (UTF-8 text, Indonesian content unescaped)."""
+    programs = diff.programs if diff.programs is not None else ProgramsDiff()
     data = {
         "format": "lampiran-diff",
         "version": JSON_FORMAT_VERSION,
@@ -366,6 +414,8 @@ def to_json(diff: YearDiff) -> str:
         "has_changes": diff.has_changes,
         "dokumen": [_value_json(change) for change in diff.dokumen],
         "sasaran": [_sasaran_json(item) for item in diff.sasaran],
+        "program": [_program_json(item) for item in programs.program],
+        "jumlah_anggaran": _amount_json(programs.jumlah),
         "unchanged": {
             "sasaran": diff.unchanged.sasaran,
             "indikator": diff.unchanged.indikator,
@@ -471,4 +521,34 @@ def _indikator_json(item: IndikatorDiff) -> dict[str, Any]:
             ),
             *(_prose_json(change) for change in item.prose),
         ],
+    }
+
+
+def _amount_json(change: AmountChange | None) -> dict[str, Any] | None:
+    if change is None:
+        return None
+    return {
+        "old": change.old,
+        "new": change.new,
+        "direction": change.direction,
+        "difference": change.difference,
+    }
+
+
+def _program_json(item: ProgramDiff) -> dict[str, Any]:
+    changes: list[dict[str, Any]] = []
+    if item.rename is not None:
+        changes.append(_value_json(item.rename))
+    if item.anggaran is not None:
+        changes.append({"field": "anggaran", **(_amount_json(item.anggaran) or {})})
+    if item.keterangan is not None:
+        changes.append(_value_json(item.keterangan))
+    return {
+        "status": item.status,
+        "nama": item.nama,
+        "old": item.old.model_dump() if item.old is not None else None,
+        "new": item.new.model_dump() if item.new is not None else None,
+        "old_position": item.old_position,
+        "new_position": item.new_position,
+        "changes": changes,
     }

@@ -23,13 +23,16 @@ import difflib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from lampiran.content.loading import SasaranFile, Year
 from lampiran.content.models import Indikator
 from lampiran.content.targets import read_target
 from lampiran.text.names import name_key
 from lampiran.text.sentences import split_sentences
+
+if TYPE_CHECKING:
+    from lampiran.history.programdiff import ProgramsDiff
 
 RENAME_SIMILARITY = 0.6
 """How alike two indicator names must be (0-1) to count as one indicator renamed."""
@@ -173,10 +176,16 @@ class YearDiff:
     dokumen: tuple[ValueChange, ...]
     sasaran: tuple[SasaranDiff, ...]
     unchanged: Unchanged
+    programs: ProgramsDiff | None = None
+    """The programs of ``program.yaml`` and their anggaran (:mod:`.programdiff`)."""
 
     @property
     def has_changes(self) -> bool:
-        return bool(self.dokumen) or any(s.status != "same" for s in self.sasaran)
+        return (
+            bool(self.dokumen)
+            or any(s.status != "same" for s in self.sasaran)
+            or (self.programs is not None and self.programs.has_changes)
+        )
 
 
 def diff_years(old: Year, new: Year, old_label: str, new_label: str) -> YearDiff:
@@ -195,7 +204,10 @@ def diff_years(old: Year, new: Year, old_label: str, new_label: str) -> YearDiff
             if i.old is not None and i.new is not None and i.target is None
         ),
     )
-    return YearDiff(old_label, new_label, tuple(dokumen), tuple(sasaran), unchanged)
+    from lampiran.history.programdiff import diff_programs
+
+    programs = diff_programs(old, new)
+    return YearDiff(old_label, new_label, tuple(dokumen), tuple(sasaran), unchanged, programs)
 
 
 # --- matching -------------------------------------------------------------------------
@@ -337,6 +349,8 @@ def _flatten(data: object, prefix: str = "") -> dict[str, str | None]:
         for key, value in data.items():
             flat.update(_flatten(value, f"{prefix}.{key}" if prefix else str(key)))
         return flat
+    if isinstance(data, bool):
+        return {prefix: "true" if data else "false"}  # as written in dokumen.yaml
     return {prefix: None if data is None else str(data)}
 
 

@@ -31,7 +31,7 @@ from lampiran.source.files import (
     refusal,
     status_of,
 )
-from lampiran.text.formatting import format_nip
+from lampiran.text.formatting import format_nip, rupiah
 from lampiran.workspace import CONTENT_DIR, MAX_TAHUN, MIN_TAHUN, years_in
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -64,6 +64,10 @@ class NewYear:
     dates: tuple[ReviewItem, ...]
     signatories: tuple[ReviewItem, ...]
     old_year_mentions: tuple[ReviewItem, ...]
+    programs: tuple[ReviewItem, ...] = ()
+    """Each program's anggaran, still last year's."""
+    perubahan: ReviewItem | None = None
+    """``perubahan: true`` copied from a PK Perubahan: the new year's PK is usually not one."""
 
 
 def pick_source(root: Path, from_year: int | None) -> Path:
@@ -147,6 +151,8 @@ def create_year(source: Path, new_tahun: int | None = None) -> NewYear:
         dates=_date_items(final),
         signatories=_signatory_items(final),
         old_year_mentions=_mentions(final, old_tahun),
+        programs=_program_items(final),
+        perubahan=_perubahan_item(final),
     )
 
 
@@ -252,15 +258,40 @@ def _signatory_items(year: Year) -> tuple[ReviewItem, ...]:
     ):
         line, _ = year.dokumen_source.locate(("penandatangan", key, "nama"))
         nip = f"NIP {format_nip(pihak.nip)}" if pihak.nip else None
-        details = ", ".join(x for x in (pihak.jabatan, pihak.pangkat, nip) if x)
+        details = ", ".join(x for x in (pihak.jabatan_tercetak, pihak.pangkat, nip) if x)
         items.append(ReviewItem(year.dokumen_source.path, line, f"{pihak.nama} ({details})"))
     return tuple(items)
+
+
+def _program_items(year: Year) -> tuple[ReviewItem, ...]:
+    source = year.program_source
+    if source is None:
+        return ()
+    items = []
+    for index, program in enumerate(year.program):
+        line, _ = source.locate(("program", index, "anggaran"))
+        items.append(ReviewItem(source.path, line, f"{rupiah(program.anggaran)} — {program.nama}"))
+    return tuple(items)
+
+
+def _perubahan_item(year: Year) -> ReviewItem | None:
+    if not year.dokumen.perubahan:
+        return None
+    line, _ = year.dokumen_source.locate(("perubahan",))
+    return ReviewItem(
+        year.dokumen_source.path,
+        line,
+        "perubahan: true tersalin dari PK Perubahan; PK tahun baru biasanya bukan PK "
+        "Perubahan, jadi ubah menjadi false atau hapus baris itu",
+    )
 
 
 def _mentions(year: Year, old_tahun: int) -> tuple[ReviewItem, ...]:
     """Lines that still name the old year (comments and prose), except ``tahun`` itself."""
     pattern = re.compile(rf"(?<!\d){old_tahun}(?!\d)")
     sources = [year.dokumen_source, *(s.source for s in year.sasaran)]
+    if year.program_source is not None:
+        sources.append(year.program_source)
     items = []
     for source in sources:
         path, text = source.path, source.text
@@ -294,6 +325,17 @@ def review_lines(made: NewYear) -> list[str]:
     if made.old_year_mentions:
         lines.append(f"4. Teks dan komentar yang masih menyebut {made.old_tahun}:")
         lines += [f"   {_where(item)}: {item.text}" for item in made.old_year_mentions]
+    number = 5 if made.old_year_mentions else 4
+    if made.programs:
+        lines.append(
+            f"{number}. Anggaran: {len(made.programs)} program masih memakai anggaran "
+            f"{made.old_tahun}."
+        )
+        lines += [f"   {_where(item)}: {item.text}" for item in made.programs]
+        number += 1
+    if made.perubahan is not None:
+        lines.append(f"{number}. PK Perubahan:")
+        lines.append(f"   {_where(made.perubahan)}: {made.perubahan.text}")
     if made.report.problems:
         lines += ["", "Hasil pemeriksaan:"]
         lines += [problem.format() for problem in made.report.sorted()]

@@ -1,4 +1,4 @@
-"""Indonesian words, dates and NIP as the appendix prints them: small pure functions.
+"""Indonesian words, dates, amounts and NIP as documents print them: small pure functions.
 
 Numbers in words come from num2words' Indonesian converter and dates from Babel's CLDR
 data, never from hand-made tables. Both libraries have traps (see pitfalls.md): the
@@ -56,6 +56,27 @@ def tanggal_indonesia(date: datetime.date) -> str:
     from babel.dates import format_date
 
     return str(format_date(date, "d MMMM y", locale="id"))
+
+
+def ribuan(amount: int) -> str:
+    """A whole number with Indonesian thousands dots: ``4100832755`` -> ``4.100.832.755``."""
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(amount, format="#,##0", locale="id"))
+
+
+def rupiah(amount: int) -> str:
+    """Whole rupiah as Indonesian documents print it: ``Rp4.100.832.755``.
+
+    CLDR's Indonesian currency pattern and the spelling rules (PUEBI: ``Rp5.000,00``)
+    agree on "Rp" with neither a dot nor a space; the amounts are whole rupiah, so the
+    ",00" is left out.
+    """
+    from babel.numbers import format_currency
+
+    return str(
+        format_currency(amount, "IDR", format="\u00a4#,##0", currency_digits=False, locale="id")
+    )
 
 
 def format_nip(nip: str) -> str:

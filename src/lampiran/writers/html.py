@@ -22,6 +22,7 @@ from lampiran.blocks import (
     Block,
     Column,
     Document,
+    Fields,
     Heading,
     LineBreak,
     ListBlock,
@@ -50,7 +51,8 @@ h1 span { display: block; }
 h2 { font-size: 1.125rem; margin: 2.25rem 0 0.5rem; }
 h3 { font-size: 1rem; margin: 1.5rem 0 0.25rem; }
 p { margin: 0 0 0.75rem; }
-@media (min-width: 40.01rem) { .uraian p, .uraian li { text-align: justify; } }
+@media (min-width: 40.01rem) {
+  .uraian p, .uraian li, p.pernyataan { text-align: justify; } }
 .uraian > p { text-indent: 2.5em; }
 p.sasaran { font-weight: bold; margin-bottom: 0.5rem; }
 p.pengantar { margin-bottom: 0.5rem; }
@@ -59,6 +61,18 @@ table { width: 100%; border-collapse: collapse; margin: 0 0 1rem; font-size: 0.9
 th, td { border: 1px solid #000; padding: 0.3rem 0.45rem; vertical-align: top; text-align: left; }
 th { text-align: center; font-weight: bold; background: #f2f2f2; }
 td.nomor, td.target { text-align: center; }
+td.angka { text-align: right; white-space: nowrap; }
+tr.jumlah td { font-weight: bold; }
+table.sasaran th:nth-child(1), table.program th:nth-child(1) { width: 6%; }
+table.sasaran th:nth-child(2) { width: 34%; }
+table.sasaran th:nth-child(4) { width: 16%; }
+table.program th:nth-child(3) { width: 24%; }
+table.program th:nth-child(4) { width: 18%; }
+dl.identitas { margin: 0 0 0.25rem; }
+dl.identitas div { display: flex; gap: 0.5em; }
+dl.identitas dt { flex: 0 0 5.5em; }
+dl.identitas dt::after { content: " :"; float: right; }
+dl.identitas dd { margin: 0; }
 table.indikator th:nth-child(1) { width: 6%; }
 table.indikator th:nth-child(2), table.indikator th:nth-child(4),
 table.indikator th:nth-child(5) { width: 21%; }
@@ -73,6 +87,8 @@ td ol, td ul { padding-left: 1.4em; }
 .tanda-tangan .pihak p { margin: 0; }
 .tanda-tangan .ruang { height: 5.5rem; }
 .tanda-tangan .nama { font-weight: bold; text-decoration: underline; }
+@media screen { header.halaman-baru { margin-top: 3rem; padding-top: 2rem;
+  border-top: 1px solid #999; } }
 @media screen and (max-width: 40rem) {
   body { padding: 1rem 0.75rem 2rem; }
   table, thead, tbody, tr, th, td { display: block; width: 100%; }
@@ -81,7 +97,10 @@ td ol, td ul { padding-left: 1.4em; }
   tr { border: 1px solid #000; margin-bottom: 0.75rem; }
   td { border: 0; border-top: 1px solid #ccc; }
   td:first-child { border-top: 0; }
-  td.nomor, td.target { text-align: left; }
+  td.nomor, td.target, td.angka { text-align: left; }
+  table.sasaran tbody { display: block; border: 1px solid #000; margin-bottom: 0.75rem; }
+  table.sasaran tbody tr { border: 0; margin: 0; }
+  table.sasaran tbody tr + tr { border-top: 1px solid #ccc; }
   td::before { content: attr(data-kolom); display: block; font-weight: bold;
     font-size: 0.8125rem; }
   .tanda-tangan { grid-template-columns: 1fr; row-gap: 2rem; }
@@ -133,6 +152,9 @@ def _write_blocks(parent: ET.Element, blocks: Iterable[Block]) -> None:
             page_break = True
             continue
         if isinstance(block, Title):
+            # A title starts a part (the whole PK has three): nothing after it belongs
+            # to the last section of the part before.
+            section = parent
             header = ET.SubElement(parent, "header", {"class": "judul"})
             title = ET.SubElement(header, "h1")
             for line in block.lines:
@@ -149,6 +171,8 @@ def _write_blocks(parent: ET.Element, blocks: Iterable[Block]) -> None:
             target = _table(section, block)
         elif isinstance(block, Signature):
             target = _signature(parent, block)
+        elif isinstance(block, Fields):
+            target = _fields(section, block)
         elif isinstance(block, Paragraph) and block.role != "body":
             # A sasaran title and a table's intro sentence are not narrative.
             target = _prose_block(section, block)
@@ -185,7 +209,12 @@ def _prose_block(parent: ET.Element, block: Paragraph | ListBlock) -> ET.Element
     return listing
 
 
-_PARAGRAPH_CLASSES = {"sasaran": "sasaran", "intro": "pengantar", "date": "tanggal"}
+_PARAGRAPH_CLASSES = {
+    "sasaran": "sasaran",
+    "intro": "pengantar",
+    "date": "tanggal",
+    "statement": "pernyataan",
+}
 
 
 def _runs(parent: ET.Element, runs: Runs) -> None:
@@ -213,23 +242,47 @@ def _table(section: ET.Element, block: Table) -> ET.Element:
     for column in block.columns:
         ET.SubElement(head_row, "th", scope="col").text = column.header
     body = ET.SubElement(table, "tbody")
-    for row in block.rows:
+    for index, row in enumerate(block.rows):
+        spans = [block.span(index, c) for c in range(len(block.columns))]
+        if block.spans and index and 0 not in spans:
+            # Rows under one merged cell share a body, so that on a phone, where each
+            # row becomes a card, a sasaran and its indicators stay one card group.
+            body = ET.SubElement(table, "tbody")
         tr = ET.SubElement(body, "tr")
-        for column, cell in zip(block.columns, row, strict=True):
-            _cell(tr, column, cell)
+        for column, cell, span in zip(block.columns, row, spans, strict=True):
+            if span:
+                _cell(tr, column, cell, span)
+    if block.total is not None:
+        tr = ET.SubElement(body, "tr", {"class": "jumlah"})
+        for column, cell in zip(block.columns, block.total, strict=True):
+            _cell(tr, column, cell, 1)
     return table
 
 
-def _cell(row: ET.Element, column: Column, cell: Prose) -> None:
+_CELL_CLASSES = {"nomor": "nomor", "target": "target", "amount": "angka"}
+
+
+def _cell(row: ET.Element, column: Column, cell: Prose, span: int) -> None:
     attributes = {"data-kolom": column.header}
-    if column.role in ("nomor", "target"):
-        attributes["class"] = column.role
+    if column.role in _CELL_CLASSES:
+        attributes["class"] = _CELL_CLASSES[column.role]
+    if span > 1:
+        attributes["rowspan"] = str(span)
     td = ET.SubElement(row, "td", attributes)
     if column.role != "prose" and len(cell) == 1 and isinstance(cell[0], Paragraph):
         _runs(td, cell[0].runs)
         return
     for block in cell:
         _prose_block(td, block)
+
+
+def _fields(parent: ET.Element, block: Fields) -> ET.Element:
+    listing = ET.SubElement(parent, "dl", {"class": "identitas"})
+    for label, value in block.items:
+        line = ET.SubElement(listing, "div")
+        ET.SubElement(line, "dt").text = label
+        ET.SubElement(line, "dd").text = value
+    return listing
 
 
 def _signature(parent: ET.Element, block: Signature) -> ET.Element:

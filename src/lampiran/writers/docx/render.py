@@ -1,5 +1,10 @@
 """The .docx writer: a document of the model, through the user's Word template, as bytes.
 
+Lampiran 2 alone goes through ``templates/lampiran2.docx``; the whole Perjanjian Kinerja
+and its other parts through ``templates/perjanjian-kinerja.docx``, which holds every
+part behind ``{% if bagian.<part> %}`` in one style set, each part its own section (a
+new page, page numbers of its own).
+
 The template is a docxtpl/Jinja template a Word user restyles; its variables (listed
 in the README) are a contract. Plain values go in as text (escaped by the template's
 environment); prose goes in as a placeholder paragraph that is replaced, once the part is
@@ -16,15 +21,20 @@ from typing import Any
 
 from markupsafe import Markup
 
-from lampiran.blocks import Prose, Signatory
+from lampiran.blocks import Properties, Prose, Signatory
 from lampiran.content.loading import Year
+from lampiran.documents.common import PERJANJIAN
+from lampiran.documents.lampiran1 import Lampiran1
 from lampiran.documents.lampiran2 import Lampiran2, lampiran2
+from lampiran.documents.pk import PARTS, DocumentKind, PerjanjianKinerja, perjanjian_kinerja
+from lampiran.text.formatting import ribuan
 from lampiran.writers.docx import package
 from lampiran.writers.docx.layout import PAPER_SIZES, finish_document
 from lampiran.writers.docx.numbering import numbering_base
 from lampiran.writers.docx.oxml import Element, parse_xml, qn, val
 from lampiran.writers.docx.prose import ProseStyles, ProseWriter
-from lampiran.writers.docx.template import load_template
+from lampiran.writers.docx.sections import drop_empty_last_section
+from lampiran.writers.docx.template import Template, TemplateError, load_template
 
 NARRATIVE = ProseStyles(paragraph="IsiUraian", list_item="DaftarUraian")
 TABLE_CELL = ProseStyles(paragraph="IsiTabel", list_item="DaftarTabel")
@@ -41,17 +51,74 @@ def render_docx(year: Year, template_path: Path | None = None, paper: str = "F4"
     return write_lampiran2(lampiran2(year), template_path, paper)
 
 
+def render_document(
+    year: Year, kind: DocumentKind, template_path: Path | None = None, paper: str = "F4"
+) -> bytes:
+    """The document ``kind`` (``pk``, ``pernyataan``, ``lampiran-1``, ``lampiran-2``)."""
+    return write_perjanjian(perjanjian_kinerja(year, kind), template_path, paper)
+
+
 def write_lampiran2(document: Lampiran2, template_path: Path | None, paper: str) -> bytes:
     """Lampiran 2 through the template (the package's own when ``template_path`` is None)."""
+    template = load_template(template_path)
+    perubahan = document.perjanjian != PERJANJIAN
+    check_template_holds(template, "lampiran-2", ("lampiran_2",), perubahan)
+    context = _Context(document, lampiran1=None, parts=("lampiran_2",), perubahan=perubahan)
+    return _write(template, context, document.properties, paper)
+
+
+def write_perjanjian(document: PerjanjianKinerja, template_path: Path | None, paper: str) -> bytes:
+    """The parts of the Perjanjian Kinerja ``document`` holds, through the template.
+
+    Lampiran 2 alone goes through the Lampiran 2 template, anything else through the
+    Perjanjian Kinerja template (or the user's own, which must hold the parts asked for).
+    """
+    default = "lampiran2" if document.kind == "lampiran-2" else "perjanjian-kinerja"
+    template = load_template(template_path, default)
+    check_template_holds(template, document.kind, document.parts, document.perubahan)
+    context = _Context(document.lampiran2, document.lampiran1, document.parts, document.perubahan)
+    return _write(template, context, document.properties, paper)
+
+
+def check_template_holds(
+    template: Template, kind: str, parts: tuple[str, ...], perubahan: bool
+) -> None:
+    """Refuse a template that cannot print the document asked for: a part it does not
+    have, or a PK Perubahan whose titles it cannot make say PERUBAHAN."""
+    problems = []
+    if template.bagian:
+        missing = [part for part in parts if part not in template.bagian]
+        if missing:
+            shown = ", ".join(f"bagian.{part}" for part in missing)
+            problems.append(
+                f"templat '{template.label}' tidak memuat bagian yang diminta ({shown}); "
+                "buat templat dari templates/perjanjian-kinerja.docx, yang memuat semua bagian"
+            )
+    elif parts != ("lampiran_2",):
+        problems.append(
+            f"templat '{template.label}' hanya untuk Lampiran 2 (tidak memakai 'bagian'); "
+            f"untuk --dokumen {kind} buat templat dari "
+            "templates/perjanjian-kinerja.docx"
+        )
+    if perubahan and not template.says_perubahan:
+        problems.append(
+            f"templat '{template.label}' tidak dapat menulis PERUBAHAN di judul, padahal "
+            "dokumen.yaml menyatakan 'perubahan: true'; tulis {{ perjanjian }} di judulnya "
+            "(menjadi 'PERJANJIAN KINERJA PERUBAHAN'), seperti templat bawaan"
+        )
+    if problems:
+        raise TemplateError(problems)
+
+
+def _write(template: Template, context: _Context, properties: Properties, paper: str) -> bytes:
     if paper not in PAPER_SIZES:  # the command line offers only these
         raise ValueError(f"unknown paper size {paper!r}; expected one of {sorted(PAPER_SIZES)}")
-    template = load_template(template_path)
     numbering = numbering_base(template.entry(package.NUMBERING_PART))
     prose = _PlaceholderProse(ProseWriter(first_num_id=numbering.next_num_id))
-    context = lampiran2_context(document, prose)
+    variables = context.variables(prose)
     replaced: dict[str, bytes] = {}
     for name, part in template.parts.items():
-        xml = part.render(context, template.label)
+        xml = part.render(variables, template.label)
         if name != DOCUMENT_PART and _PLACEHOLDER_STYLE not in xml:
             replaced[name] = xml.encode("utf-8")
             continue
@@ -60,11 +127,44 @@ def write_lampiran2(document: Lampiran2, template_path: Path | None, paper: str)
         root = parse_xml(xml.encode("utf-8"))
         prose.splice(root)
         if name == DOCUMENT_PART:
+            drop_empty_last_section(root)
             finish_document(root, paper)
         replaced[name] = (_XML_DECLARATION + etree.tostring(root, encoding="unicode")).encode()
     replaced[package.NUMBERING_PART] = numbering.with_lists(prose.writer.lists)
-    replaced[package.CORE_PART] = package.core_properties(document.properties)
+    replaced[package.CORE_PART] = package.core_properties(properties)
     return package.write_package(template.entries, replaced)
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What the template's variables are made of: Lampiran 2, Lampiran 1, the parts."""
+
+    lampiran2: Lampiran2
+    lampiran1: Lampiran1 | None
+    parts: tuple[str, ...]
+    perubahan: bool
+
+    def variables(self, prose: _PlaceholderProse) -> dict[str, Any]:
+        """Every name of ``template.CONTEXT_NAMES``, ready to print."""
+        variables = lampiran2_context(self.lampiran2, prose)
+        programs = self.lampiran1.program if self.lampiran1 is not None else ()
+        variables.update(
+            perubahan=self.perubahan,
+            perjanjian=self.lampiran2.perjanjian,
+            bagian={part: part in self.parts for part in PARTS},
+            program=[
+                {
+                    "nomor": row.nomor,
+                    "nama": row.nama,
+                    "anggaran": row.anggaran_ribuan,
+                    "keterangan": row.keterangan,
+                }
+                for row in programs
+            ],
+            # Without programs there is nothing to format (and Babel's numbers stay unloaded).
+            jumlah_anggaran=ribuan(sum(row.anggaran for row in programs)) if programs else "0",
+        )
+        return variables
 
 
 def lampiran2_context(document: Lampiran2, prose: _PlaceholderProse) -> dict[str, Any]:

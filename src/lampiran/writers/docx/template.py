@@ -39,13 +39,35 @@ from lampiran.source.files import FileRefused, read_regular_file
 from lampiran.writers.docx import sandbox, templatepackage
 
 DEFAULT_TEMPLATE = "templates/lampiran2.docx"
-"""The template inside the package (the same file as ``templates/lampiran2.docx``)."""
+"""The template of Lampiran 2 inside the package (the same file as ``templates/``'s)."""
 
 PREPARED_SOURCES = "templates/lampiran2.jinja.json"
 """docxtpl's preprocessing of the package's template, made by ``scripts/make_template.py``."""
 
+DEFAULT_TEMPLATES = {
+    "lampiran2": (DEFAULT_TEMPLATE, PREPARED_SOURCES),
+    "perjanjian-kinerja": (
+        "templates/perjanjian-kinerja.docx",
+        "templates/perjanjian-kinerja.jinja.json",
+    ),
+}
+"""The package's templates by name, each with its prepared Jinja sources: Lampiran 2
+alone, and the whole Perjanjian Kinerja (whose parts can also be made one by one)."""
+
 CONTEXT_NAMES = frozenset(
-    {"lampiran", "instansi", "tahun", "pemerintah_daerah", "sasaran", "penandatangan"}
+    {
+        "lampiran",
+        "instansi",
+        "tahun",
+        "pemerintah_daerah",
+        "sasaran",
+        "penandatangan",
+        "perubahan",
+        "perjanjian",
+        "bagian",
+        "program",
+        "jumlah_anggaran",
+    }
 )
 """The variables a template may use; ``render.py`` provides exactly these."""
 
@@ -92,6 +114,10 @@ class TemplatePart:
     lines: tuple[str, ...]
     relationship_ids: frozenset[str]
     """The relationships the part may refer to (those its ``.rels`` part keeps)."""
+    variables: frozenset[str] = frozenset()
+    """The context names its tags use."""
+    bagian: frozenset[str] = frozenset()
+    """The parts it tests with ``bagian.<part>``."""
 
     def render(self, context: Mapping[str, Any], label: str) -> str:
         """The rendered XML, checked; any failure becomes a located :class:`TemplateError`."""
@@ -149,11 +175,20 @@ class TemplatePart:
 
 @dataclass(frozen=True)
 class Template:
-    """A loaded template: every part's bytes in package order, and the compiled parts."""
+    """A loaded template: every part's bytes in package order, and the compiled parts.
+
+    ``variables`` are the context names its tags use and ``bagian`` the parts of the
+    Perjanjian Kinerja it can print (``{% if bagian.lampiran_1 %}``...): a template
+    without ``bagian`` is a Lampiran 2 template. ``says_perubahan`` is true when its
+    titles can say PERUBAHAN (through ``perjanjian`` or ``perubahan``, or as text).
+    """
 
     label: str
     entries: tuple[tuple[str, bytes], ...]
     parts: Mapping[str, TemplatePart]
+    variables: frozenset[str] = frozenset()
+    bagian: frozenset[str] = frozenset()
+    says_perubahan: bool = False
 
     def entry(self, name: str) -> bytes | None:
         for entry_name, data in self.entries:
@@ -162,13 +197,13 @@ class Template:
         return None
 
 
-def load_template(path: Path | None = None) -> Template:
-    """Load, check and compile a template (the package's own when ``path`` is None).
+def load_template(path: Path | None = None, default: str = "lampiran2") -> Template:
+    """Load, check and compile a template (the package's ``default`` when ``path`` is None).
 
     Results are cached per file content, so rendering many documents reads it once.
     """
     if path is None:
-        return _compile(_default_template_bytes(), "bawaan")
+        return _compile(_default_template_bytes(default), "bawaan", default)
     try:
         # Named by the user, so a link is followed; a FIFO or /dev/zero is still refused.
         data = read_regular_file(path, templatepackage.MAX_UNCOMPRESSED, follow_links=True)
@@ -187,35 +222,40 @@ def load_template(path: Path | None = None) -> Template:
 
 
 @cache
-def _default_template_bytes() -> bytes:
-    return resources.files("lampiran").joinpath(DEFAULT_TEMPLATE).read_bytes()
+def _default_template_bytes(name: str) -> bytes:
+    return resources.files("lampiran").joinpath(DEFAULT_TEMPLATES[name][0]).read_bytes()
 
 
 @cache
-def _compile(data: bytes, label: str) -> Template:
+def _compile(data: bytes, label: str, default: str | None = None) -> Template:
     try:
         entries = templatepackage.read_package(data, label)
     except templatepackage.PackageProblem as exc:
         raise TemplateError([f"templat '{label}' {exc}"]) from None
     environment = _environment()
-    prepared, code = _prepared_sources(data)
+    prepared, code, names = _prepared_sources(data, default)
     parts: dict[str, TemplatePart] = {}
     problems: list[str] = []
     contents = dict(entries)
+    says_perubahan = False
     for name, content in entries:
         if not _RENDERED_PART.fullmatch(name) or b"{" not in content:
             continue
         source = prepared.get(name) or jinja_source(content.decode("utf-8"))
+        says_perubahan = says_perubahan or "PERUBAHAN" in _TAG.sub("", source)
         ids = templatepackage.relationship_ids(contents, name)
-        if name in code:
-            parts[name] = _precompiled_part(environment, name, source, code[name], ids)
+        if name in code and name in names:
+            parts[name] = _precompiled_part(environment, name, source, code[name], ids, names[name])
             continue
         part = _compile_part(environment, name, source, label, problems, ids)
         if part is not None:
             parts[name] = part
     if problems:
         raise TemplateError(problems)
-    return Template(label, tuple(entries), parts)
+    variables = frozenset().union(*(part.variables for part in parts.values()))
+    bagian = frozenset().union(*(part.bagian for part in parts.values()))
+    says_perubahan = says_perubahan or bool(variables & {"perjanjian", "perubahan"})
+    return Template(label, tuple(entries), parts, variables, bagian, says_perubahan)
 
 
 def jinja_source(xml: str) -> str:
@@ -225,24 +265,62 @@ def jinja_source(xml: str) -> str:
     return _PARAGRAPH_START.sub(r"\n<w:p\1", DocxTemplate.patch_xml(None, xml))
 
 
-def _prepared_sources(data: bytes) -> tuple[Mapping[str, str], Mapping[str, str]]:
-    """The Jinja sources and compiled code of the package's own template, made with it.
+def _prepared_sources(
+    data: bytes, default: str | None
+) -> tuple[Mapping[str, str], Mapping[str, str], Mapping[str, UsedNames]]:
+    """The Jinja sources, compiled code and used names of one of the package's templates.
 
     Importing docxtpl (and python-docx with it) costs about 0.1 s at every start, only to
     run its preprocessing on a template that never changes, and compiling its Jinja
     another 30 ms; ``scripts/make_template.py`` stores both next to the template, keyed
-    by the template's SHA-256 (a test keeps them equal to what the script makes). Any
-    other template (or a changed one) goes through docxtpl and is compiled and checked.
+    by the template's SHA-256 (a test keeps them equal to what the script makes), with
+    the names each part uses (:func:`used_names`). A template named by the user may be
+    an unchanged copy of one of them; any other template (or a changed one) goes
+    through docxtpl and is compiled and checked.
     """
-    prepared = resources.files("lampiran").joinpath(PREPARED_SOURCES)
-    if not prepared.is_file():
-        return {}, {}
-    stored = json.loads(prepared.read_text(encoding="utf-8"))
-    if stored.get("sha256") != hashlib.sha256(data).hexdigest():
-        return {}, {}
-    parts: dict[str, str] = stored["parts"]
-    code: dict[str, str] = stored.get("code", {})
-    return parts, code
+    digest = hashlib.sha256(data).hexdigest()
+    for name in [default] if default is not None else list(DEFAULT_TEMPLATES):
+        prepared = resources.files("lampiran").joinpath(DEFAULT_TEMPLATES[name][1])
+        if not prepared.is_file():
+            continue
+        stored = json.loads(prepared.read_text(encoding="utf-8"))
+        if stored.get("sha256") != digest:
+            continue
+        parts: dict[str, str] = stored["parts"]
+        code: dict[str, str] = stored.get("code", {})
+        names = {
+            part: UsedNames(frozenset(used["variables"]), frozenset(used["bagian"]))
+            for part, used in stored.get("names", {}).items()
+        }
+        return parts, code, names
+    return {}, {}, {}
+
+
+@dataclass(frozen=True)
+class UsedNames:
+    """The context names a part's tags use, and the parts it tests (``bagian.<part>``)."""
+
+    variables: frozenset[str]
+    bagian: frozenset[str]
+
+
+def used_names(parsed: nodes.Template) -> UsedNames:
+    """What :class:`UsedNames` says of a parsed part."""
+    from jinja2 import meta
+
+    return UsedNames(
+        frozenset(meta.find_undeclared_variables(parsed)),
+        frozenset(
+            node.attr
+            for node in parsed.find_all(nodes.Getattr)
+            if isinstance(node.node, nodes.Name) and node.node.name == "bagian"
+        ),
+    )
+
+
+def source_names(source: str) -> UsedNames:
+    """:func:`used_names` of a part's Jinja source (for ``scripts/make_template.py``)."""
+    return used_names(_environment().parse(source))
 
 
 def compiled_code(name: str, source: str) -> str:
@@ -257,12 +335,15 @@ def _precompiled_part(
     source: str,
     code: str,
     relationship_ids: frozenset[str],
+    used: UsedNames,
 ) -> TemplatePart:
     """A part of the package's own template from its stored code (checked when made)."""
     compiled = environment.template_class.from_code(
         environment, compile(code, name, "exec"), environment.make_globals(None), None
     )
-    return TemplatePart(name, compiled, tuple(source.split("\n")), relationship_ids)
+    return TemplatePart(
+        name, compiled, tuple(source.split("\n")), relationship_ids, used.variables, used.bagian
+    )
 
 
 def _compile_part(
@@ -273,8 +354,6 @@ def _compile_part(
     problems: list[str],
     relationship_ids: frozenset[str],
 ) -> TemplatePart | None:
-    from jinja2 import meta
-
     lines = tuple(source.split("\n"))
 
     def paragraph_at(line: int | None) -> str:
@@ -302,7 +381,8 @@ def _compile_part(
     if unsupported:
         return None
     try:
-        undeclared = meta.find_undeclared_variables(parsed)
+        used = used_names(parsed)
+        undeclared = used.variables
         compiled = environment.from_string(parsed)
     except jinja2.TemplateSyntaxError as exc:
         problems.append(_describe_compile_error(exc, label, name, paragraph_at(exc.lineno)))
@@ -324,7 +404,7 @@ def _compile_part(
             f"(di {name}{_paragraph_hint(where)}); variabel yang tersedia: "
             f"{', '.join(sorted(CONTEXT_NAMES))}"
         )
-    return TemplatePart(name, compiled, lines, relationship_ids)
+    return TemplatePart(name, compiled, lines, relationship_ids, used.variables, used.bagian)
 
 
 @cache
