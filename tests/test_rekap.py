@@ -47,6 +47,16 @@ indikator:
 """
 
 
+PROGRAM = """\
+program:
+  - nama: Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota
+    anggaran: 4.100.832.755
+    keterangan: APBD
+  - nama: Program Pemenuhan Upaya Kesehatan
+    anggaran: 1589645600
+"""
+
+
 @pytest.fixture
 def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Two agencies in 2025: bkpsdm (one sasaran) and dinkes (two)."""
@@ -63,6 +73,8 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         (folder / "dokumen.yaml").write_text(dokumen, encoding="utf-8")
         for file, text in files.items():
             (folder / "sasaran" / file).write_text(text, encoding="utf-8")
+    program = tmp_path / "content" / "dinkes" / "2025" / "program.yaml"
+    program.write_text(PROGRAM, encoding="utf-8")
     return tmp_path
 
 
@@ -72,7 +84,9 @@ def test_rekap_of_every_agency_reads_back_with_numbers_units_and_totals(
     outcome = run_lampiran("rekap", "content/*/2025", "-o", "rekap-2025.xlsx")
 
     assert (outcome.code, outcome.err) == (0, "")
-    assert outcome.out == "rekap-2025.xlsx ditulis: 2 instansi, 3 sasaran, 6 indikator.\n"
+    assert outcome.out == (
+        "rekap-2025.xlsx ditulis: 2 instansi, 3 sasaran, 6 indikator, 2 program.\n"
+    )
     workbook = openpyxl.load_workbook(workspace / "rekap-2025.xlsx")
     assert workbook.sheetnames == ["Rekap", "Jumlah"]
     rows = list(workbook["Rekap"].iter_rows(values_only=True))
@@ -89,6 +103,9 @@ def test_rekap_of_every_agency_reads_back_with_numbers_units_and_totals(
             "99,99%",
             99.99,
             "%",
+            None,
+            None,
+            None,
         ),
         (
             "bkpsdm",
@@ -99,6 +116,9 @@ def test_rekap_of_every_agency_reads_back_with_numbers_units_and_totals(
             2,
             "Opini BPK atas laporan keuangan",
             "WTP",
+            None,
+            None,
+            None,
             None,
             None,
         ),
@@ -113,6 +133,9 @@ def test_rekap_of_every_agency_reads_back_with_numbers_units_and_totals(
             "99,99%",
             99.99,
             "%",
+            None,
+            None,
+            None,
         ),
         (
             "dinkes",
@@ -123,6 +146,9 @@ def test_rekap_of_every_agency_reads_back_with_numbers_units_and_totals(
             2,
             "Opini BPK atas laporan keuangan",
             "WTP",
+            None,
+            None,
+            None,
             None,
             None,
         ),
@@ -137,6 +163,9 @@ def test_rekap_of_every_agency_reads_back_with_numbers_units_and_totals(
             "90 per 100.000 KH",
             90,
             "per 100.000 KH",
+            None,
+            None,
+            None,
         ),
         (
             "dinkes",
@@ -149,7 +178,29 @@ def test_rekap_of_every_agency_reads_back_with_numbers_units_and_totals(
             "83,50",
             83.5,
             None,
+            None,
+            None,
+            None,
         ),
+        (
+            "dinkes",
+            "Dinas Kesehatan",
+            2025,
+            *[None] * 7,
+            "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
+            4100832755,
+            "APBD",
+        ),
+        (
+            "dinkes",
+            "Dinas Kesehatan",
+            2025,
+            *[None] * 7,
+            "Program Pemenuhan Upaya Kesehatan",
+            1589645600,
+            None,
+        ),
+        ("Jumlah", *[None] * 10, 5690478355, None),
     ]
     assert list(workbook["Jumlah"].iter_rows(values_only=True)) == [
         (
@@ -159,14 +210,17 @@ def test_rekap_of_every_agency_reads_back_with_numbers_units_and_totals(
             "Jumlah sasaran",
             "Jumlah indikator",
             "Target berupa angka",
+            "Jumlah program",
+            "Jumlah anggaran (Rp)",
         ),
-        ("bkpsdm", "Badan Kepegawaian", 2025, 1, 2, 1),
-        ("dinkes", "Dinas Kesehatan", 2025, 2, 4, 3),
-        ("Jumlah", "2 instansi", None, 3, 6, 4),
+        ("bkpsdm", "Badan Kepegawaian", 2025, 1, 2, 1, 0, 0),
+        ("dinkes", "Dinas Kesehatan", 2025, 2, 4, 3, 2, 5690478355),
+        ("Jumlah", "2 instansi", None, 3, 6, 4, 2, 5690478355),
     ]
     sheet = workbook["Rekap"]
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:J7"
+    assert sheet.auto_filter.ref == "A1:M9"
+    assert sheet["L8"].number_format == "#,##0"
     properties = workbook.properties
     assert (properties.creator, properties.title) == ("lampiran", "Rekap Perjanjian Kinerja")
     assert properties.created == properties.modified
@@ -206,10 +260,22 @@ def test_rekap_as_csv_by_extension_or_option(workspace: Path) -> None:
         "99,99%",
         "99.99",
         "%",
+        "",
+        "",
+        "",
     ]
-    assert rows[2][7:] == ["WTP", "", ""]
-    assert rows[-1][7:] == ["83,50", "83.50", ""]
-    assert len(rows) == 7
+    assert rows[2][7:10] == ["WTP", "", ""]
+    assert rows[6][7:10] == ["83,50", "83.50", ""]
+    assert rows[7] == [
+        "dinkes",
+        "Dinas Kesehatan",
+        "2025",
+        *[""] * 7,
+        "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
+        "4100832755",
+        "APBD",
+    ]
+    assert len(rows) == 9
 
 
 def test_rekap_without_a_name_is_named_after_the_year(workspace: Path) -> None:

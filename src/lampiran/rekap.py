@@ -4,7 +4,9 @@ A Bappeda checks the PKs of all its agencies against the regional plan; by hand 
 means copying forty appendices into one spreadsheet. :func:`rekap_rows` makes that table
 from the valid content of each year folder: one row per indikator, with the target as
 it is printed and, read the Indonesian way (:func:`lampiran.content.targets.read_target`),
-as a number and its unit, so that targets can be sorted and compared. The writers
+as a number and its unit, so that targets can be sorted and compared; then one row per
+program of ``program.yaml`` with its anggaran (programs belong to the agency's year, not
+to one sasaran, so those rows leave the sasaran and indikator columns empty). The writers
 (:mod:`lampiran.writers.xlsx`) turn it into a workbook or a CSV file.
 """
 
@@ -29,24 +31,30 @@ COLUMNS = (
     "Target (tertulis)",
     "Target (angka)",
     "Satuan",
+    "Program",
+    "Anggaran (Rp)",
+    "Keterangan",
 )
 """The column headers, in Bahasa Indonesia as the sheet shows them."""
 
 
 @dataclass(frozen=True)
 class RekapRow:
-    """One indikator of one agency's year."""
+    """One indikator, or one program, of one agency's year."""
 
     instansi: str
     nama_instansi: str
     tahun: int
-    nomor_sasaran: int
-    sasaran: str
-    nomor_indikator: int
-    indikator: str
-    target: str
-    target_angka: Decimal | None
-    satuan: str
+    nomor_sasaran: int | None = None
+    sasaran: str = ""
+    nomor_indikator: int | None = None
+    indikator: str = ""
+    target: str = ""
+    target_angka: Decimal | None = None
+    satuan: str = ""
+    program: str = ""
+    anggaran: int | None = None
+    keterangan: str = ""
 
     def values(self) -> tuple[str | int | Decimal | None, ...]:
         return (
@@ -60,6 +68,9 @@ class RekapRow:
             self.target,
             self.target_angka,
             self.satuan,
+            self.program,
+            self.anggaran,
+            self.keterangan,
         )
 
 
@@ -74,6 +85,8 @@ class AgencyTotal:
     indikator: int
     target_angka: int
     """Targets that start with a number (the others, such as ``WTP``, are words)."""
+    program: int = 0
+    anggaran: int = 0
 
 
 @dataclass(frozen=True)
@@ -95,6 +108,14 @@ class Rekap:
     @property
     def target_angka(self) -> int:
         return sum(total.target_angka for total in self.totals)
+
+    @property
+    def program(self) -> int:
+        return sum(total.program for total in self.totals)
+
+    @property
+    def anggaran(self) -> int:
+        return sum(total.anggaran for total in self.totals)
 
 
 def rekap_rows(years: Sequence[tuple[str, Year]]) -> Rekap:
@@ -130,9 +151,27 @@ def rekap_rows(years: Sequence[tuple[str, Year]]) -> Rekap:
                         satuan=reading.unit if reading.number is not None else "",
                     )
                 )
+        for program in year.program:
+            rows.append(
+                RekapRow(
+                    instansi=instansi,
+                    nama_instansi=dokumen.instansi,
+                    tahun=dokumen.tahun,
+                    program=program.nama,
+                    anggaran=program.anggaran,
+                    keterangan=program.keterangan or "",
+                )
+            )
         totals.append(
             AgencyTotal(
-                instansi, dokumen.instansi, dokumen.tahun, len(year.sasaran), count, numbers
+                instansi,
+                dokumen.instansi,
+                dokumen.tahun,
+                len(year.sasaran),
+                count,
+                numbers,
+                len(year.program),
+                year.jumlah_anggaran,
             )
         )
     dates = [document_date(year) for _, year in years]

@@ -34,9 +34,11 @@ def rekap(folders: tuple[Path, ...], output: Path | None, output_format: str | N
     FOLDER seperti pada 'lampiran check': folder tahun (content/bkpsdm/2025), folder
     instansi, atau beberapa sekaligus (content/*/2025); bila tidak disebut, tahun
     terbaru setiap instansi. Satu baris per indikator: instansi, sasaran, indikator,
-    target seperti tertulis, lalu angka dan satuannya (99,99% menjadi 99,99 dan %).
-    Lembar kedua (Jumlah) berisi jumlah sasaran dan indikator per instansi dan
-    seluruhnya; berkas csv hanya berisi baris-barisnya. Semua folder diperiksa dulu
+    target seperti tertulis, lalu angka dan satuannya (99,99% menjadi 99,99 dan %);
+    lalu satu baris per program (program.yaml) dengan anggarannya, dan jumlah
+    anggaran di bawahnya. Lembar kedua (Jumlah) berisi jumlah sasaran, indikator,
+    program dan anggaran per instansi dan seluruhnya; berkas csv hanya berisi
+    baris-barisnya. Semua folder diperiksa dulu
     seperti 'lampiran check'; bila ada kesalahan, tidak ada yang ditulis. Isi yang
     sama selalu menghasilkan berkas yang sama persis.
     """
@@ -73,9 +75,10 @@ def rekap(folders: tuple[Path, ...], output: Path | None, output_format: str | N
             f"'{path.as_posix()}' tidak dapat ditulis ({reason}); bila berkas itu sedang "
             "terbuka di Excel atau LibreOffice, tutup dulu lalu jalankan ulang."
         ) from None
+    programs = f", {table.program} program" if table.program else ""
     click.echo(
         f"{path.as_posix()} ditulis: {len(table.totals)} instansi, {table.sasaran} sasaran, "
-        f"{table.indikator} indikator."
+        f"{table.indikator} indikator{programs}."
     )
 
 

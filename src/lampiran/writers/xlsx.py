@@ -5,9 +5,10 @@ it was written. Here the properties carry the rekap's own date (from the content
 ``SOURCE_DATE_EPOCH``) and the package is written again with fixed zip timestamps, in
 the same entry order: the same content always gives the same file, as for the .docx.
 
-The workbook has two sheets: ``Rekap`` (one row per indikator, a header that stays in
-view, filters) and ``Jumlah`` (the totals per agency and for all of them). The CSV file
-holds the rows of ``Rekap`` only, for other tools: UTF-8 with a byte-order mark (so that
+The workbook has two sheets: ``Rekap`` (one row per indikator and per program, a header
+that stays in view, filters, the total anggaran below) and ``Jumlah`` (the totals per
+agency and for all of them). The CSV file holds the rows of ``Rekap`` only, for other
+tools: UTF-8 with a byte-order mark (so that
 Excel on Windows reads the letters right), commas between fields, and the target number
 written with a decimal point.
 """
@@ -29,9 +30,12 @@ TOTAL_COLUMNS = (
     "Jumlah sasaran",
     "Jumlah indikator",
     "Target berupa angka",
+    "Jumlah program",
+    "Jumlah anggaran (Rp)",
 )
-_WIDTHS = (14, 36, 8, 11, 40, 12, 48, 18, 15, 16)
-_WRAPPED = {"Nama instansi", "Sasaran", "Indikator kinerja"}
+_WIDTHS = (14, 36, 8, 11, 40, 12, 48, 18, 15, 16, 44, 20, 14)
+_WRAPPED = {"Nama instansi", "Sasaran", "Indikator kinerja", "Program"}
+_RUPIAH = "#,##0"
 
 
 def write_xlsx(rekap: Rekap) -> bytes:
@@ -56,8 +60,18 @@ def write_xlsx(rekap: Rekap) -> bytes:
         if name in _WRAPPED:
             for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
                 cell.alignment = Alignment(vertical="top", wrap_text=True)
+    anggaran = COLUMNS.index("Anggaran (Rp)") + 1
+    for (cell,) in sheet.iter_rows(min_row=2, min_col=anggaran, max_col=anggaran):
+        cell.number_format = _RUPIAH
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
+    total_row: list[str | int | None] = [None] * len(COLUMNS)
+    total_row[0] = "Jumlah"
+    total_row[anggaran - 1] = rekap.anggaran
+    sheet.append(total_row)
+    for cell in sheet[sheet.max_row]:
+        cell.font = bold
+    sheet.cell(row=sheet.max_row, column=anggaran).number_format = _RUPIAH
 
     totals = workbook.create_sheet("Jumlah")
     totals.append(TOTAL_COLUMNS)
@@ -70,6 +84,8 @@ def write_xlsx(rekap: Rekap) -> bytes:
                 total.sasaran,
                 total.indikator,
                 total.target_angka,
+                total.program,
+                total.anggaran,
             )
         )
     totals.append(
@@ -80,11 +96,15 @@ def write_xlsx(rekap: Rekap) -> bytes:
             rekap.sasaran,
             rekap.indikator,
             rekap.target_angka,
+            rekap.program,
+            rekap.anggaran,
         )
     )
     for cell in (*totals[1], *totals[totals.max_row]):
         cell.font = bold
-    for letter, width in zip("ABCDEF", (14, 44, 8, 15, 16, 19), strict=True):
+    for (cell,) in totals.iter_rows(min_row=2, min_col=8, max_col=8):
+        cell.number_format = _RUPIAH
+    for letter, width in zip("ABCDEFGH", (14, 44, 8, 15, 16, 19, 15, 22), strict=True):
         totals.column_dimensions[letter].width = width
     totals.freeze_panes = "A2"
 
