@@ -57,8 +57,10 @@ PAGE_WIDTH, PAGE_HEIGHT = PAPER_SIZES["F4"]
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 1417, 1701, 1701, 1417
 TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT  # 9071 twips = 160 mm
 
-# Column widths in twips (sum = TEXT_WIDTH). Each text column holds a 15-letter word of
-# Arial 11 in one piece; see tests/test_docx_in_libreoffice.py for the check on the real PDF.
+# Column widths in twips (sum = TEXT_WIDTH): the proportions the columns share the text
+# width in. When rendering, every column is widened to hold its longest word and the
+# table is fitted to the section's text width (lampiran.writers.docx.tablewidths); see
+# tests/test_layout_in_libreoffice.py for the checks on the real PDF.
 INDICATOR_WIDTHS = (567, 1984, 2552, 1984, 1984)
 TARGET_WIDTHS = (2381, 1587, 5103)
 INDICATOR_COLUMNS = tuple(
@@ -77,13 +79,30 @@ PROGRAM_WIDTHS = (567, 4536, 2268, 1700)
 # The pernyataan's "Nama : ..." lines: label, colon, value.
 PARTY_WIDTHS = (1701, 284, TEXT_WIDTH - 1701 - 284)
 
+CELL_PADDING = 57
+"""Padding above and below the text of every table cell (1 mm), so text never touches
+a border."""
+
+SPACER = "Jarak"
+"""An empty paragraph 12 pt high before each heading that follows a table or the
+narrative: the space above a heading. Not spacing before the heading: LibreOffice (7.4)
+leaves a heading with spacing before alone at a page foot, although it keeps with the
+next paragraph, when only the heading fits there."""
+
 W = nsdecls("w")
 ARIAL = '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="Arial" w:cs="Arial"/>'
 LANG = '<w:lang w:val="id-ID" w:eastAsia="id-ID" w:bidi="ar-SA"/>'
 
 # (style id, name, based on, paragraph properties, run properties, next style)
 PARAGRAPH_STYLES: tuple[tuple[str, str, str | None, str, str, str | None], ...] = (
-    ("Normal", "Normal", None, '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>', "", None),
+    (
+        "Normal",
+        "Normal",
+        None,
+        '<w:widowControl/><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>',
+        ARIAL + '<w:sz w:val="24"/><w:szCs w:val="24"/>',
+        None,
+    ),
     (
         "Title",
         "Title",
@@ -96,7 +115,7 @@ PARAGRAPH_STYLES: tuple[tuple[str, str, str | None, str, str, str | None], ...] 
         "Heading1",
         "heading 1",
         "Normal",
-        '<w:keepNext/><w:keepLines/><w:spacing w:before="360" w:after="120"/>'
+        '<w:keepNext/><w:keepLines/><w:spacing w:before="0" w:after="120"/>'
         '<w:outlineLvl w:val="0"/>',
         "<w:b/><w:bCs/>",
         "Heading2",
@@ -105,7 +124,7 @@ PARAGRAPH_STYLES: tuple[tuple[str, str, str | None, str, str, str | None], ...] 
         "Heading2",
         "heading 2",
         "Normal",
-        '<w:keepNext/><w:keepLines/><w:spacing w:before="120" w:after="60"/>'
+        '<w:keepNext/><w:keepLines/><w:spacing w:before="0" w:after="60"/>'
         '<w:outlineLvl w:val="1"/>',
         "<w:b/><w:bCs/>",
         "IsiUraian",
@@ -162,6 +181,22 @@ PARAGRAPH_STYLES: tuple[tuple[str, str, str | None, str, str, str | None], ...] 
         "",
         None,
     ),
+    (
+        "NamaPenandaTangan",
+        "Nama Penanda Tangan",
+        "TandaTangan",
+        "",
+        '<w:b/><w:bCs/><w:u w:val="single"/>',
+        None,
+    ),
+    (
+        SPACER,
+        "Jarak",
+        "Normal",
+        '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="exact"/>',
+        "",
+        None,
+    ),
     ("Footer", "footer", "Normal", '<w:jc w:val="center"/>', "", None),
 )
 # Styles of the parts of the whole PK (the Lampiran 2 template has them too: one set).
@@ -193,11 +228,9 @@ NUMBERING = f"""<w:numbering {W}>
 <w:abstractNum w:abstractNumId="1">
 <w:multiLevelType w:val="hybridMultilevel"/><w:name w:val="{NUMBERING_NAMES["bullet"]}"/>
 <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="\u2022"/>
-<w:lvlJc w:val="left"/><w:pPr><w:ind {INDENT_1}/></w:pPr>
-<w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/></w:rPr></w:lvl>
+<w:lvlJc w:val="left"/><w:pPr><w:ind {INDENT_1}/></w:pPr></w:lvl>
 <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="\u2013"/>
-<w:lvlJc w:val="left"/><w:pPr><w:ind {INDENT_2}/></w:pPr>
-<w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/></w:rPr></w:lvl>
+<w:lvlJc w:val="left"/><w:pPr><w:ind {INDENT_2}/></w:pPr></w:lvl>
 </w:abstractNum>
 <w:abstractNum w:abstractNumId="2">
 <w:multiLevelType w:val="hybridMultilevel"/><w:name w:val="{NUMBERING_NAMES["decimal"]}"/>
@@ -268,15 +301,13 @@ def define_styles(document: Any) -> None:
         styles.append(parse_xml(style_xml(*definition)))
 
 
-def paragraph(
-    container: Any, text: str, style: str, *, bold: bool = False, underline: bool = False
-) -> Any:
+def paragraph(container: Any, text: str, style: str) -> Any:
+    """A paragraph in a named style; its text carries no formatting of its own, so
+    that changing a style in Word changes every paragraph of that style."""
     result = container.add_paragraph()
     set_style(result, style)
     if text:
-        run = result.add_run(text)
-        run.bold = bold or None
-        run.underline = underline or None
+        result.add_run(text)
     return result
 
 
@@ -292,7 +323,9 @@ def row_properties(row: Any, *, header: bool = False) -> None:
         tr_pr.append(parse_xml(f"<w:tblHeader {W}/>"))
 
 
-def fixed_table(document: Any, widths: list[int], *, style: str | None, caption: str) -> Any:
+def fixed_table(
+    document: Any, widths: list[int], *, style: str | None, caption: str, padded: bool = True
+) -> Any:
     table = document.add_table(rows=0, cols=len(widths))
     if style:
         table.style = document.styles[style]  # by name: "Table Grid"
@@ -300,9 +333,17 @@ def fixed_table(document: Any, widths: list[int], *, style: str | None, caption:
     for child in list(tbl_pr):
         if child.tag != qn("w:tblStyle"):
             tbl_pr.remove(child)
-    # Schema order: tblStyle, tblW, tblLayout, tblLook, tblCaption.
+    # Schema order: tblStyle, tblW, tblLayout, tblCellMar, tblLook, tblCaption.
     tbl_pr.append(parse_xml(f'<w:tblW {W} w:w="{sum(widths)}" w:type="dxa"/>'))
     tbl_pr.append(parse_xml(f'<w:tblLayout {W} w:type="fixed"/>'))
+    if padded:
+        tbl_pr.append(
+            parse_xml(
+                f'<w:tblCellMar {W}><w:top w:w="{CELL_PADDING}" w:type="dxa"/>'
+                f'<w:left w:w="108" w:type="dxa"/><w:bottom w:w="{CELL_PADDING}" w:type="dxa"/>'
+                '<w:right w:w="108" w:type="dxa"/></w:tblCellMar>'
+            )
+        )
     tbl_pr.append(
         parse_xml(
             f'<w:tblLook {W} w:val="04A0" w:firstRow="1" w:lastRow="0" '
@@ -321,11 +362,13 @@ def add_row(
     cells: list[tuple[str, str]],
     *,
     header: bool = False,
-    split_ok: bool = False,
 ) -> Any:
+    """A row of the table; only the header row is marked in the template (kept whole and
+    repeated): whether a content row may split is decided for each row when rendering,
+    from its height (lampiran.writers.docx.tablewidths)."""
     row = table.add_row()
-    if not split_ok:
-        row_properties(row, header=header)
+    if header:
+        row_properties(row, header=True)
     for cell, width, (text, style) in zip(row.cells, widths, cells, strict=True):
         cell.width = width * 635  # twips to EMU
         set_style(cell.paragraphs[0], style)
@@ -348,11 +391,13 @@ def build_body(document: Any) -> None:
     )
     paragraph(document, "{{ instansi }}", "Title")
     paragraph(document, lampiran2.SUBTITLE_LINE.format(tahun="{{ tahun }}"), "Title")
+    paragraph(document, "", SPACER)
     paragraph(document, "{%p for s in sasaran %}", "Normal")
     paragraph(document, lampiran2.SECTION_HEADING.format(nomor="{{ s.nomor }}"), "Heading1")
     paragraph(document, lampiran2.URAIAN_HEADING, "Heading2")
     paragraph(document, "{{ s.sasaran }}", "JudulSasaran")
     paragraph(document, "{{p s.uraian }}", NARRATIVE.paragraph)
+    paragraph(document, "", SPACER)
     paragraph(document, lampiran2.INDIKATOR_HEADING, "Heading2")
     paragraph(
         document,
@@ -377,6 +422,7 @@ def build_body(document: Any) -> None:
         ],
     )
     loop_row(table, "{%tr endfor %}")
+    paragraph(document, "", SPACER)
     paragraph(document, lampiran2.TARGET_HEADING, "Heading2")
     paragraph(document, lampiran2.TARGET_SENTENCE, "PengantarTabel")
     widths = [w for _, w in TARGET_COLUMNS]
@@ -393,6 +439,7 @@ def build_body(document: Any) -> None:
         ],
     )
     loop_row(table, "{%tr endfor %}")
+    paragraph(document, "", SPACER)
     paragraph(document, "{%p endfor %}", "Normal")
     build_signature(document)
 
@@ -407,7 +454,7 @@ def build_signature(document: Any) -> None:
     paragraph(document, "", "TandaTangan")
     half = TEXT_WIDTH // 2
     widths = [half, TEXT_WIDTH - half]
-    table = fixed_table(document, widths, style=None, caption=SIGNATURE_CAPTION)
+    table = fixed_table(document, widths, style=None, caption=SIGNATURE_CAPTION, padded=False)
     titles, signatures = table.add_row(), table.add_row()
     for row in (titles, signatures):
         row_properties(row)
@@ -432,7 +479,7 @@ def build_signature(document: Any) -> None:
         set_style(bottom.paragraphs[0], "TandaTangan")
         for _ in range(3):
             paragraph(bottom, "", "TandaTangan")
-        paragraph(bottom, f"{{{{ {who}.nama }}}}", "TandaTangan", bold=True, underline=True)
+        paragraph(bottom, f"{{{{ {who}.nama }}}}", "NamaPenandaTangan")
         # Whole paragraphs, so that a party without pangkat or NIP leaves no blank line.
         for line, field in (
             (f"{{{{ {who}.pangkat }}}}", "pangkat"),

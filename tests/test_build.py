@@ -159,21 +159,24 @@ def test_document_without_penandatangan_has_no_signature_block() -> None:
     assert not any("PIHAK" in block or "NIP." in block for block in text)
 
 
-def test_signature_names_are_bold_and_underlined() -> None:
+def test_signature_names_are_bold_and_underlined_by_their_style() -> None:
     document = open_docx(render_folder(LENGKAP_2025))
 
     names = ("NAMA BUPATI", "Dr. NAMA KEPALA, S.Sos., M.Si.")
-    runs = [
-        run
+    paragraphs = [
+        p
         for table in document.tables
         for row in table.rows
         for cell in row.cells
         for p in cell.paragraphs
-        for run in p.runs
-        if run.text in names
+        if p.text in names
     ]
-    assert len(runs) == 2
-    assert all(run.bold and run.underline for run in runs)
+    assert len(paragraphs) == 2
+    for paragraph in paragraphs:
+        assert paragraph.style.name == "Nama Penanda Tangan"
+        assert paragraph.style.font.bold and paragraph.style.font.underline
+        # No direct formatting: a font change of the style reaches the names too.
+        assert all(run.bold is None and run.underline is None for run in paragraph.runs)
 
 
 # -- content printed literally ---------------------------------------------------------

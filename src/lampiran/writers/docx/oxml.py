@@ -66,14 +66,40 @@ TR_PR_ORDER = _order(
 )  # fmt: skip
 """CT_TrPr (17.4.82); the elements may repeat in the schema, but Word writes this order."""
 
+TBL_PR_ORDER = _order(
+    "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
+    "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd",
+    "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription", "tblPrChange",
+)  # fmt: skip
+"""CT_TblPr (17.4.60)."""
+
+TC_PR_ORDER = _order(
+    "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
+    "textDirection", "tcFitText", "vAlign", "hideMark", "headers", "cellIns", "cellDel",
+    "cellMerge", "tcPrChange",
+)  # fmt: skip
+"""CT_TcPr (17.4.70)."""
+
+CELL_MARGIN_ORDER = _order("top", "start", "left", "bottom", "end", "right")
+"""CT_TblCellMar / CT_TcMar (17.4.43, 17.4.68)."""
+
 _ORDERS = {
     qn("w:pPr"): P_PR_ORDER,
     qn("w:rPr"): R_PR_ORDER,
     qn("w:sectPr"): SECT_PR_ORDER,
     qn("w:trPr"): TR_PR_ORDER,
+    qn("w:tblPr"): TBL_PR_ORDER,
+    qn("w:tcPr"): TC_PR_ORDER,
+    qn("w:tblCellMar"): CELL_MARGIN_ORDER,
 }
 
-_FIRST_CHILD = {qn("w:p"): qn("w:pPr"), qn("w:r"): qn("w:rPr"), qn("w:tr"): qn("w:trPr")}
+_FIRST_CHILD = {
+    qn("w:p"): qn("w:pPr"),
+    qn("w:r"): qn("w:rPr"),
+    qn("w:tr"): qn("w:trPr"),
+    qn("w:tc"): qn("w:tcPr"),
+    qn("w:tbl"): qn("w:tblPr"),
+}
 """Property elements that must be the first child of their parent."""
 
 
@@ -90,6 +116,11 @@ def child(parent: Element, name: str, **attributes: str) -> Element:
     for key, value in attributes.items():
         found.set(qn(f"w:{key}"), value)
     return found
+
+
+def insert_in_order(parent: Element, element: Element) -> None:
+    """Insert an existing element among its siblings in the declared order."""
+    _insert(parent, element)
 
 
 def _insert(parent: Element, element: Element) -> None:

@@ -1,5 +1,12 @@
 """Prose blocks of the document model as Word paragraphs and runs.
 
+A hard line break in a paragraph of a style that splits lines (the narrative, whose
+first line is indented) becomes the end of a Word paragraph with no space after it: a
+``w:br`` would start the next line at the margin, under an indented first line.
+
+List numbers line up with the first-line indent of the paragraphs around them
+(``list_offsets``, read from the template's styles), not with the page margin.
+
 Each list gets its own numbering instance (``w:num``) that starts at the number the
 author wrote (1 unless the list starts otherwise), so lists never continue each other:
 paragraphs that merely share the "List" style would number on across the document.
@@ -9,9 +16,10 @@ numbering part can be completed (:mod:`lampiran.writers.docx.numbering`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from lampiran.blocks import LineBreak, ListBlock, ListKind, Paragraph, Prose, Runs
+from lampiran.blocks import LineBreak, ListBlock, ListKind, Paragraph, Prose, Runs, Text
 from lampiran.writers.docx.oxml import XML_NS, Element, child, qn, sub
 
 LIST_INDENT_TWIPS = 360
@@ -24,6 +32,8 @@ class ProseStyles:
 
     paragraph: str
     list_item: str
+    split_lines: bool = False
+    """Hard line breaks end a Word paragraph (for styles with a first-line indent)."""
 
 
 @dataclass(frozen=True)
@@ -42,13 +52,18 @@ class ProseWriter:
 
     first_num_id: int = 1
     lists: list[ListInstance] = field(default_factory=list)
+    list_offsets: Mapping[str, int] = field(default_factory=dict)
+    """Where the lists of each paragraph style start (twips from the margin)."""
 
     def paragraphs(self, prose: Prose, styles: ProseStyles) -> list[Element]:
         """The ``w:p`` elements of a prose field, in order (at least one)."""
         out: list[Element] = []
         for block in prose:
             if isinstance(block, Paragraph):
-                out.append(paragraph(styles.paragraph, block.runs))
+                if styles.split_lines:
+                    out.extend(_lines(styles.paragraph, block.runs))
+                else:
+                    out.append(paragraph(styles.paragraph, block.runs))
             else:
                 self._list(block, styles, out)
         return out or [paragraph(styles.paragraph, ())]
@@ -58,6 +73,7 @@ class ProseWriter:
             self.first_num_id + len(self.lists), block.kind, block.level, block.start
         )
         self.lists.append(instance)
+        offset = self.list_offsets.get(styles.paragraph, 0)
         for item in block.items:
             numbered = False
             for part in item.blocks:
@@ -68,14 +84,31 @@ class ProseWriter:
                 properties = child(element, "w:pPr")
                 if numbered:
                     # A further paragraph of the item: indented under its text, no number.
-                    left = LIST_INDENT_TWIPS * (block.level + 1)
+                    left = offset + LIST_INDENT_TWIPS * (block.level + 1)
                     child(properties, "w:ind", left=str(left))
                 else:
                     numbering = child(properties, "w:numPr")
                     child(numbering, "w:ilvl", val=str(block.level))
                     child(numbering, "w:numId", val=str(instance.num_id))
+                    if offset:
+                        left = offset + LIST_INDENT_TWIPS * (block.level + 1)
+                        child(properties, "w:ind", left=str(left), hanging=str(LIST_INDENT_TWIPS))
                     numbered = True
                 out.append(element)
+
+
+def _lines(style: str, runs: Runs) -> list[Element]:
+    """One paragraph per hard-broken line; all but the last have no space after."""
+    lines: list[list[Text]] = [[]]
+    for run in runs:
+        if isinstance(run, LineBreak):
+            lines.append([])
+        else:
+            lines[-1].append(run)
+    out = [paragraph(style, tuple(line)) for line in lines]
+    for element in out[:-1]:
+        child(child(element, "w:pPr"), "w:spacing", after="0")
+    return out
 
 
 def paragraph(style: str, runs: Runs) -> Element:

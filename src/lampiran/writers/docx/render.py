@@ -15,7 +15,10 @@ content ever passes through Jinja as markup, and the XML is built as a tree.
 from __future__ import annotations
 
 import copy
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -31,12 +34,13 @@ from lampiran.text.formatting import ribuan
 from lampiran.writers.docx import package
 from lampiran.writers.docx.layout import PAPER_SIZES, finish_document
 from lampiran.writers.docx.numbering import numbering_base
-from lampiran.writers.docx.oxml import Element, parse_xml, qn, val
+from lampiran.writers.docx.oxml import Element, child, insert_in_order, parse_xml, qn, val
 from lampiran.writers.docx.prose import ProseStyles, ProseWriter
 from lampiran.writers.docx.sections import drop_empty_last_section
+from lampiran.writers.docx.styles import STYLES_PART, THEME_PART, StyleSheet
 from lampiran.writers.docx.template import Template, TemplateError, load_template
 
-NARRATIVE = ProseStyles(paragraph="IsiUraian", list_item="DaftarUraian")
+NARRATIVE = ProseStyles(paragraph="IsiUraian", list_item="DaftarUraian", split_lines=True)
 TABLE_CELL = ProseStyles(paragraph="IsiTabel", list_item="DaftarTabel")
 
 DOCUMENT_PART = "word/document.xml"
@@ -113,8 +117,11 @@ def check_template_holds(
 def _write(template: Template, context: _Context, properties: Properties, paper: str) -> bytes:
     if paper not in PAPER_SIZES:  # the command line offers only these
         raise ValueError(f"unknown paper size {paper!r}; expected one of {sorted(PAPER_SIZES)}")
+    sheet = _style_sheet(template)
     numbering = numbering_base(template.entry(package.NUMBERING_PART))
-    prose = _PlaceholderProse(ProseWriter(first_num_id=numbering.next_num_id))
+    offsets = {styles.paragraph: _list_offset(sheet, styles) for styles in (NARRATIVE, TABLE_CELL)}
+    writer = ProseWriter(first_num_id=numbering.next_num_id, list_offsets=offsets)
+    prose = _PlaceholderProse(writer, _prose_formatting(template.entry(DOCUMENT_PART)))
     variables = context.variables(prose)
     replaced: dict[str, bytes] = {}
     for name, part in template.parts.items():
@@ -128,11 +135,35 @@ def _write(template: Template, context: _Context, properties: Properties, paper:
         prose.splice(root)
         if name == DOCUMENT_PART:
             drop_empty_last_section(root)
-            finish_document(root, paper)
+            finish_document(root, paper, sheet, _signature_texts(context.lampiran2))
         replaced[name] = (_XML_DECLARATION + etree.tostring(root, encoding="unicode")).encode()
     replaced[package.NUMBERING_PART] = numbering.with_lists(prose.writer.lists)
     replaced[package.CORE_PART] = package.core_properties(properties)
     return package.write_package(template.entries, replaced)
+
+
+def _list_offset(sheet: StyleSheet, styles: ProseStyles) -> int:
+    """Lists start where the paragraphs around them start their first line."""
+    look = sheet.style_look(styles.paragraph)
+    return max(look.left + look.first_line, 0)
+
+
+def _signature_texts(document: Lampiran2) -> tuple[str, ...]:
+    """The lines only the signature block prints: the names of both parties."""
+    signing = document.penandatangan
+    if signing is None:
+        return ()
+    return (signing.left.nama, signing.right.nama)
+
+
+@cache
+def _sheet_of(styles: bytes | None, theme: bytes | None) -> StyleSheet:
+    return StyleSheet.from_parts({STYLES_PART: styles, THEME_PART: theme})
+
+
+def _style_sheet(template: Template) -> StyleSheet:
+    """The template's styles, read once per template."""
+    return _sheet_of(template.entry(STYLES_PART), template.entry(THEME_PART))
 
 
 @dataclass(frozen=True)
@@ -177,11 +208,13 @@ def lampiran2_context(document: Lampiran2, prose: _PlaceholderProse) -> dict[str
             {
                 "nomor": row.nomor,
                 "nama": row.nama,
-                "relevansi": prose.placeholder(row.relevansi, TABLE_CELL),
-                "formulasi": prose.placeholder(row.formulasi, TABLE_CELL),
-                "sumber_data": prose.placeholder(row.sumber_data, TABLE_CELL),
+                "relevansi": prose.placeholder(row.relevansi, TABLE_CELL, "relevansi"),
+                "formulasi": prose.placeholder(row.formulasi, TABLE_CELL, "formulasi"),
+                "sumber_data": prose.placeholder(row.sumber_data, TABLE_CELL, "sumber_data"),
                 "target": row.target,
-                "penjelasan_target": prose.placeholder(row.penjelasan_target, TABLE_CELL),
+                "penjelasan_target": prose.placeholder(
+                    row.penjelasan_target, TABLE_CELL, "penjelasan_target"
+                ),
             }
             for row in item.indikator
         ]
@@ -189,7 +222,7 @@ def lampiran2_context(document: Lampiran2, prose: _PlaceholderProse) -> dict[str
             {
                 "nomor": item.nomor,
                 "sasaran": item.sasaran,
-                "uraian": prose.placeholder(item.uraian, NARRATIVE),
+                "uraian": prose.placeholder(item.uraian, NARRATIVE, "uraian"),
                 "jumlah_indikator": item.jumlah_indikator,
                 "terbilang": item.terbilang,
                 "indikator": indikator,
@@ -230,14 +263,22 @@ class _PlaceholderProse:
     The Word paragraphs (and their list numbering) are written when the context is
     built, in the order of the variables, so numbering ids do not depend on the layout
     of the template; a field the template shows twice is copied.
+
+    Formatting a user gave the placeholder's text in the template (``formatting``, by
+    field: a font picked after selecting all in Word, say) is given to every run of
+    the prose, as it is to the template's plain ``{{ }}`` text: such a change applies to
+    the whole document, not only to the text the template holds itself.
     """
 
     writer: ProseWriter
+    formatting: Mapping[str, Element] = field(default_factory=dict)
     written: list[list[Element]] = field(default_factory=list)
+    fields: list[str] = field(default_factory=list)
     used: set[int] = field(default_factory=set)
 
-    def placeholder(self, blocks: Prose, styles: ProseStyles) -> Markup:
+    def placeholder(self, blocks: Prose, styles: ProseStyles, name: str) -> Markup:
         self.written.append(self.writer.paragraphs(blocks, styles))
+        self.fields.append(name)
         index = len(self.written) - 1
         return Markup(f'<w:p><w:pPr><w:pStyle w:val="{_PLACEHOLDER_STYLE}{index}"/></w:pPr></w:p>')
 
@@ -255,7 +296,41 @@ class _PlaceholderProse:
             if index in self.used:
                 paragraphs = [copy.deepcopy(paragraph) for paragraph in paragraphs]
             self.used.add(index)
+            formatting = self.formatting.get(self.fields[index])
+            if formatting is not None:
+                for run in (r for paragraph in paragraphs for r in paragraph.iter(qn("w:r"))):
+                    _add_formatting(run, formatting)
             placeholder = style.getparent().getparent()
             for paragraph in paragraphs:
                 placeholder.addprevious(paragraph)
             placeholder.getparent().remove(placeholder)
+
+
+_PROSE_TAG = re.compile(r"\{\{p\s+([\w.]+)\s*\}\}")
+
+
+@cache
+def _prose_formatting(document_xml: bytes | None) -> Mapping[str, Element]:
+    """The run properties given to each ``{{p ... }}`` placeholder's text, by field."""
+    found: dict[str, Element] = {}
+    if document_xml is None:
+        return found
+    for paragraph in parse_xml(document_xml).iter(qn("w:p")):
+        runs = [r for r in paragraph.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
+        text = "".join(t.text or "" for r in runs for t in r.iter(qn("w:t")))
+        match = _PROSE_TAG.search(text)
+        if match is None or not runs:
+            continue
+        properties = runs[0].find(qn("w:rPr"))
+        name = match.group(1).rsplit(".", 1)[-1]
+        if properties is not None and len(properties) and name not in found:
+            found[name] = properties
+    return found
+
+
+def _add_formatting(run: Element, formatting: Element) -> None:
+    """Give ``run`` each property of ``formatting`` it does not set itself."""
+    properties = child(run, "w:rPr")
+    for item in formatting:
+        if properties.find(item.tag) is None:
+            insert_in_order(properties, copy.deepcopy(item))

@@ -241,6 +241,14 @@ def _compile(data: bytes, label: str, default: str | None = None) -> Template:
     for name, content in entries:
         if not _RENDERED_PART.fullmatch(name) or b"{" not in content:
             continue
+        incomplete = incomplete_tags(content)
+        if incomplete:
+            problems.extend(
+                f"templat '{label}': tag tidak lengkap di {name}{_paragraph_hint(text)}: "
+                f"{what}; {_TAG_HELP}"
+                for text, what in incomplete
+            )
+            continue
         source = prepared.get(name) or jinja_source(content.decode("utf-8"))
         says_perubahan = says_perubahan or "PERUBAHAN" in _TAG.sub("", source)
         ids = templatepackage.relationship_ids(contents, name)
@@ -256,6 +264,57 @@ def _compile(data: bytes, label: str, default: str | None = None) -> Template:
     bagian = frozenset().union(*(part.bagian for part in parts.values()))
     says_perubahan = says_perubahan or bool(variables & {"perjanjian", "perubahan"})
     return Template(label, tuple(entries), parts, variables, bagian, says_perubahan)
+
+
+_TAG_HELP = (
+    "perbaiki tag itu di Word (setiap '{{' perlu '}}', setiap '{%' perlu '%}', "
+    "setiap 'for'/'if' perlu 'endfor'/'endif')"
+)
+_DELIMITERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
+_DELIMITER = re.compile(r"\{\{|\{%|\{#|\}\}|%\}|#\}")
+
+
+def incomplete_tags(xml: bytes) -> list[tuple[str, str]]:
+    """Every paragraph holding a ``{{``/``{%`` that is not a complete tag, and why.
+
+    Jinja would read a tag missing one brace (``{{ s.sasaran }``) on into the next
+    tag and print nothing, without an error; docxtpl tags never span paragraphs, so
+    each paragraph's text is checked on its own: every opening delimiter closes with
+    its own closing one before the next tag opens, and no closing one stands alone.
+    """
+    from lampiran.writers.docx.oxml import parse_xml, qn
+
+    texts: dict[Any, list[str]] = {}
+    for text in parse_xml(xml).iter(qn("w:t")):
+        paragraph = next(text.iterancestors(qn("w:p")), None)
+        if paragraph is not None:
+            texts.setdefault(paragraph, []).append(text.text or "")
+    found = []
+    for parts in texts.values():
+        text = "".join(parts)
+        problem = _delimiter_problem(text)
+        if problem is not None:
+            found.append((_shorten(text), problem))
+    return found
+
+
+def _delimiter_problem(text: str) -> str | None:
+    opened: str | None = None
+    for match in _DELIMITER.finditer(text):
+        token = match.group()
+        if token in _DELIMITERS:
+            if opened is not None:
+                return f"'{opened}' tidak ditutup dengan '{_DELIMITERS[opened]}'"
+            opened = token
+        elif opened is None:
+            return f"'{token}' tanpa pembuka"
+        elif token != _DELIMITERS[opened]:
+            return f"'{opened}' ditutup dengan '{token}', seharusnya '{_DELIMITERS[opened]}'"
+        else:
+            opened = None
+    if opened is not None:
+        return f"'{opened}' tidak ditutup dengan '{_DELIMITERS[opened]}'"
+    return None
 
 
 def jinja_source(xml: str) -> str:
@@ -418,7 +477,11 @@ def _environment() -> sandbox.BoundedEnvironment:
 
 def paragraph_text(xml_line: str) -> str:
     """The visible text of one line of template XML, shortened for a message."""
-    text = " ".join(html.unescape(_TAG.sub("", xml_line)).split())
+    return _shorten(html.unescape(_TAG.sub("", xml_line)))
+
+
+def _shorten(text: str) -> str:
+    text = " ".join(text.split())
     return text if len(text) <= 80 else text[:77] + "..."
 
 
