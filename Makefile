@@ -45,6 +45,7 @@ regenerate: $(STAMP)
 	LAMPIRAN_REGENERATE_GOLDEN=1 $(BIN)/pytest -q tests/test_build_golden.py tests/test_redline_golden.py
 
 bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_all.py
 	$(BIN)/python benchmarks/bench_build.py
 	$(BIN)/python benchmarks/bench_pdf.py
 	$(BIN)/python benchmarks/bench_redline.py

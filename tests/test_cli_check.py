@@ -126,7 +126,10 @@ def test_without_a_folder_the_newest_year_is_checked(in_tmp: Path) -> None:
         ),
         (["check", "--spellng"], "Galat: Tidak ada pilihan '--spellng'. Maksud Anda '--spelling'?"),
         (["check", "--spelling=ya"], "Galat: Pilihan '--spelling' tidak menerima nilai."),
-        (["check", "content/2024", "lagi"], "Galat: Ada argumen berlebih (lagi)"),
+        (
+            ["check", "content/2024", "lagi"],
+            "Galat: folder 'lagi' tidak ada; periksa penulisannya",
+        ),
         (
             ["chek"],
             "Galat: Tidak ada perintah 'chek'. (Maksud Anda salah satu dari: 'check', 'schema'?)",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -226,3 +227,47 @@ def test_a_custom_template_with_filters_reads_as_both_years(workspace: Path) -> 
     for decision, year in (("accept", "2025"), ("reject", "2024")):
         built = render_folder(workspace / "content" / year, template=template)
         assert body(resolve(data, decision)) == body(built)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def agencies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """content/<instansi>/<tahun> for two agencies, each with 2024 and 2025."""
+    for agency in ("bkpsdm", "dinkes"):
+        shutil.copytree(
+            write_year(tmp_path / "a", year="2024"), tmp_path / "content" / agency / "2024"
+        )
+        new = write_year(
+            tmp_path / "b",
+            dokumen="instansi: Badan Contoh\ntahun: 2025\n",
+            sasaran={"01-disiplin.yaml": NEW_SASARAN},
+            year="2025",
+        )
+        shutil.copytree(new, tmp_path / "content" / agency / "2025")
+        shutil.rmtree(tmp_path / "a")
+        shutil.rmtree(tmp_path / "b")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_the_redline_of_one_agency_of_a_workspace(agencies: Path) -> None:
+    result = run_lampiran(
+        "diff", "2024", "2025", "--instansi", "dinkes", "--format", "docx", "-o", "dinkes.docx"
+    )
+
+    assert result.code == 0, result.err
+    assert result.out == (
+        "dinkes.docx ditulis: perubahan content/dinkes/2024 -> content/dinkes/2025 ditandai "
+        "(lacak perubahan).\n"
+    )
+    assert revisions((agencies / "dinkes.docx").read_bytes())
+
+
+def test_a_redline_is_of_one_agency_not_of_all(agencies: Path) -> None:
+    result = run_lampiran("diff", "2024", "2025", "--format", "docx", "-o", "semua.docx")
+
+    assert result.code == 2
+    assert result.err == (
+        "Galat: --format docx membuat satu dokumen untuk satu instansi; pilih salah satu "
+        "dengan --instansi NAMA (bkpsdm, dinkes)\n"
+    )
+    assert not (agencies / "semua.docx").exists()

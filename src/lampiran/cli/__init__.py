@@ -20,7 +20,15 @@ from typing import NoReturn
 import click
 
 from lampiran import interrupts
-from lampiran.cli import build, check, history, schema, spelling  # noqa: F401  (registers)
+from lampiran.cli import (  # noqa: F401  (registers the commands)
+    build,
+    check,
+    history,
+    rekap,
+    schema,
+    spelling,
+    watch,
+)
 from lampiran.cli.app import cli, fail, print_report
 from lampiran.errors import (
     EXIT_FAILED,

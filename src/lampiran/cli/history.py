@@ -36,17 +36,25 @@ if TYPE_CHECKING:
     type=Tahun(),
     help="Tahun yang disalin (bawaan: tahun terbaru di content/).",
 )
-def new_year(tahun: int | None, from_tahun: int | None) -> None:
+@click.option(
+    "--instansi",
+    "agencies",
+    metavar="NAMA",
+    multiple=True,
+    help="Hanya untuk instansi ini (nama foldernya di content/); boleh diulang.",
+)
+def new_year(tahun: int | None, from_tahun: int | None, agencies: tuple[str, ...]) -> None:
     """Mulai tahun baru dengan menyalin isi tahun sebelumnya ke content/TAHUN.
 
     TAHUN bawaannya tahun sesudah tahun yang disalin. Semua berkas disalin apa adanya
     (komentar, urutan kunci, tanda kutip); hanya nilai 'tahun' yang diganti. Target
     tetap seperti tahun lalu untuk diperbarui. Folder tahun yang sudah ada tidak diubah.
+    Untuk banyak instansi (content/<instansi>/<tahun>), tahun baru dibuat untuk setiap
+    instansi (atau yang disebut dengan --instansi), masing-masing dari tahun terbarunya.
     """
-    from lampiran.history.newyear import create_year, pick_source, review_lines
+    from lampiran.cli.many import new_years
 
-    made = create_year(pick_source(Path(), from_tahun), tahun)
-    click.echo("\n".join(review_lines(made)))
+    new_years(tahun, from_tahun, agencies)
 
 
 class DiffCommand(Command):
@@ -158,6 +166,13 @@ def _echo_json_error(message: str, report: Report) -> None:
 @click.option(
     "--exit-code", is_flag=True, help="Keluar dengan kode 1 bila ada perbedaan (seperti git diff)."
 )
+@click.option(
+    "--instansi",
+    "agencies",
+    metavar="NAMA",
+    multiple=True,
+    help="Hanya untuk instansi ini (nama foldernya di content/); boleh diulang.",
+)
 @click.pass_context
 def diff(
     ctx: click.Context,
@@ -171,23 +186,34 @@ def diff(
     paper: str,
     template: Path | None,
     exit_code: bool,
+    agencies: tuple[str, ...],
 ) -> None:
     """Tampilkan perubahan isi antara dua tahun (sasaran, indikator, target, kalimat).
 
     LAMA dan BARU adalah folder tahun (content/2024) atau tahunnya saja (2024); bila
     tidak disebut, dipakai dua tahun terbaru. Dengan --rev, LAMA (bawaan: tahun
-    terbaru) dibaca dari revisi git REV tanpa mengubah folder kerja.
+    terbaru) dibaca dari revisi git REV tanpa mengubah folder kerja. Untuk banyak
+    instansi (content/<instansi>/<tahun>), tahun yang disebut tanpa folder (atau dua
+    tahun terbaru) dibandingkan untuk setiap instansi (atau yang disebut dengan
+    --instansi).
 
     Dengan --format docx -o BERKAS.docx ditulis dokumen Word tahun BARU (dengan templat
     yang sama seperti 'lampiran build') yang menandai setiap perubahan dari tahun LAMA
     sebagai lacak perubahan (Track Changes): peninjau membukanya di Word, membaca,
     menerima atau menolak setiap perubahan, dan memberi komentar.
     """
+    from lampiran.cli.many import agency_diffs, show_agency_diffs
     from lampiran.history.diffing import diff_years
     from lampiran.history.diffsides import load_sides
 
     docx = output_format == "docx"
     _check_docx_options(ctx, docx, output)
+    per_agency = agency_diffs(lama, baru, rev, agencies)
+    if per_agency is not None and not docx:
+        show_agency_diffs(per_agency, lama, rev, output_format, exit_code, agencies)
+        return
+    if per_agency is not None:
+        lama, baru = _one_agency(per_agency, rev)
     sides = load_sides(lama, baru, rev)
     if docx:
         assert output is not None
@@ -201,6 +227,26 @@ def diff(
         click.echo(format_diff(result, output_format))
     if exit_code and result.has_changes:
         sys.exit(EXIT_FAILED)
+
+
+def _one_agency(
+    per_agency: Sequence[tuple[Path, Path | None, Path | None]], rev: str | None
+) -> tuple[Path, Path | None]:
+    """The two year folders of the one agency a Word redline is made for."""
+    if len(per_agency) != 1:
+        names = ", ".join(visible(folder.name) for folder, _, _ in per_agency)
+        raise UsageProblem(
+            f"--format docx membuat satu dokumen untuk satu instansi; pilih salah satu "
+            f"dengan --instansi NAMA ({names})"
+        )
+    folder, old, new = per_agency[0]
+    if old is None or (new is None and rev is None):
+        raise UsageProblem(
+            f"instansi {visible(folder.name)} belum punya dua folder tahun untuk "
+            "dibandingkan; sebutkan keduanya, misalnya: "
+            f"lampiran diff {folder.as_posix()}/2024 {folder.as_posix()}/2025 --format docx"
+        )
+    return old, new
 
 
 _DOCX_ONLY = ("penulis", "dokumen", "paper", "template")
