@@ -46,11 +46,13 @@ system-deps:
 regenerate: $(STAMP)
 	$(BIN)/python scripts/make_template.py
 	$(BIN)/lampiran schema -o schema
-	LAMPIRAN_REGENERATE_GOLDEN=1 $(BIN)/pytest -q tests/test_build_golden.py
+	LAMPIRAN_REGENERATE_GOLDEN=1 $(BIN)/pytest -q tests/test_build_golden.py tests/test_redline_golden.py
 
 bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_all.py
 	$(BIN)/python benchmarks/bench_build.py
 	$(BIN)/python benchmarks/bench_pdf.py
+	$(BIN)/python benchmarks/bench_redline.py
 
 clean:
 	rm -rf $(VENV) dist build *.egg-info src/*.egg-info .mypy_cache .pytest_cache .ruff_cache

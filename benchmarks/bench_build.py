@@ -30,7 +30,9 @@ PK = ROOT / "tests" / "data" / "pk" / "2025"
 """A PK Perubahan with programs: the whole PK (pernyataan, Lampiran 1, Lampiran 2)."""
 
 
-def side_by_side(commands: dict[str, list[str]], runs: int) -> dict[str, list[float]]:
+def side_by_side(
+    commands: dict[str, list[str]], runs: int, cwd: Path = ROOT
+) -> dict[str, list[float]]:
     """Wall-clock seconds of whole-process runs, the commands taking turns in each round.
 
     Taking turns spreads the noise of a shared machine over every command alike, so the
@@ -46,7 +48,7 @@ def side_by_side(commands: dict[str, list[str]], runs: int) -> dict[str, list[fl
         for index in range(runs + 1):
             for name, command in commands.items():
                 start = time.perf_counter()
-                subprocess.run(command, check=True, capture_output=True, cwd=ROOT, env=env)
+                subprocess.run(command, check=True, capture_output=True, cwd=cwd, env=env)
                 if index:
                     times[name].append(time.perf_counter() - start)
     return times

@@ -126,7 +126,10 @@ def test_without_a_folder_the_newest_year_is_checked(in_tmp: Path) -> None:
         ),
         (["check", "--spellng"], "Galat: Tidak ada pilihan '--spellng'. Maksud Anda '--spelling'?"),
         (["check", "--spelling=ya"], "Galat: Pilihan '--spelling' tidak menerima nilai."),
-        (["check", "content/2024", "lagi"], "Galat: Ada argumen berlebih (lagi)"),
+        (
+            ["check", "content/2024", "lagi"],
+            "Galat: folder 'lagi' tidak ada; periksa penulisannya",
+        ),
         (
             ["chek"],
             "Galat: Tidak ada perintah 'chek'. (Maksud Anda salah satu dari: 'check', 'schema'?)",
@@ -245,3 +248,20 @@ def test_help_of_build_keeps_the_output_file_name_on_one_line() -> None:
     result = run_lampiran("build", "--help")
 
     assert "    FOLDER_TUJUAN/lampiran-2-perjanjian-kinerja-<tahun>.docx\n" in result.out
+
+
+def test_a_reader_that_closes_the_pipe_early_is_no_bug_of_lampiran(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """``lampiran check | head -1``: printing the report fails, and that is not a bug."""
+
+    def closed_pipe(*args: object, **kwargs: object) -> None:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr("lampiran.cli.print_report", closed_pipe)
+    folder = write_year(tmp_path, sasaran={"01-a.yaml": "sasaran: [tidak ditutup\n"})
+
+    outcome = run_lampiran("build", str(folder), "-o", str(tmp_path / "dist"))
+
+    assert outcome.code == 1
+    assert outcome.err == ""

@@ -378,5 +378,5 @@ def test_unknown_format_lists_the_formats_in_indonesian(two_years: None) -> None
     assert result.code == 2
     assert result.err.splitlines()[-1] == (
         "Galat: Nilai tidak sah untuk '--format': 'html' tidak dikenal; pilih salah satu: "
-        "text, markdown, json"
+        "text, markdown, json, docx"
     )

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -31,7 +30,7 @@ def stage(target: Path, data: bytes) -> Path:
 
 def temporary_for(target: Path) -> Path:
     """A fresh hidden name beside ``target``, for staging it (the file is not created)."""
-    return target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+    return target.with_name(f".{target.name}.{os.urandom(6).hex()}.tmp")
 
 
 def _write_new(temporary: Path, data: bytes) -> None:

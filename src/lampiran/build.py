@@ -19,7 +19,7 @@ rather than left looking current, and the build says so.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -62,6 +62,12 @@ class BuildResult:
     stale_pdfs: list[tuple[Path, str]] = field(default_factory=list)
     kept_pdfs: list[Path] = field(default_factory=list)
     pdf_failure: LampiranError | None = None
+    reports: dict[Path, Report] = field(default_factory=dict)
+    """Each folder's own problems (for the summary of a many-agency build)."""
+    refused: list[Path] = field(default_factory=list)
+    """Folders not built because of errors in their content (many-agency builds only)."""
+    outputs: dict[Path, list[Path]] = field(default_factory=dict)
+    """The files written for each folder."""
 
     def notes(self) -> list[str]:
         """What happened to old PDFs, in Indonesian, one line each."""
@@ -100,9 +106,17 @@ def build_years(
     pdfa: bool = False,
     html: bool = False,
     dokumen: Sequence[DocumentKind] = ("lampiran-2",),
+    each_alone: bool = False,
+    progress: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Check, render and write the documents ``dokumen`` of each year (on request their
     PDFs and web pages).
+
+    A year of an agency (``content/<instansi>/<tahun>``) goes to ``outdir/<instansi>/``.
+    With ``each_alone`` (a build of many agencies), a folder with errors is refused and
+    left out (:attr:`BuildResult.refused`) while the others are built; otherwise, and
+    when every folder has errors, :class:`ContentError` is raised. ``progress`` is told
+    of each document as it is done (one Indonesian line each).
 
     Raises :class:`ContentError` (every problem of every folder, and a signed document
     asked for without ``penandatangan``) before rendering,
@@ -111,24 +125,41 @@ def build_years(
     written. A PDF step that fails does not raise: see :attr:`BuildResult.pdf_failure`.
     """
     from lampiran.documents.pk import perjanjian_kinerja, signature_problems
+    from lampiran.workspace import agency_of
     from lampiran.writers.docx.render import write_perjanjian
 
+    tell = progress if progress is not None else _silent
     kinds = list(dict.fromkeys(dokumen))
     result = BuildResult()
     years: list[Year] = []
+    destinations = [_output_folder(outdir, agency_of(folder)) for folder in folders]
     for folder in folders:
         year, report = load_year(folder)
-        result.report.extend(report.problems)
         if year is not None:
+            report.extend(signature_problems(year, kinds))
+        result.report.extend(report.problems)
+        result.reports[folder] = report
+        if year is not None and not report.has_errors:
             years.append(year)
-            result.report.extend(signature_problems(year, kinds))
-    if result.report.has_errors:
+        else:
+            result.refused.append(folder)
+    if result.report.has_errors and not (each_alone and years):
         raise ContentError(result.report)
+    built = [d for f, d in zip(folders, destinations, strict=True) if f not in result.refused]
     models = [perjanjian_kinerja(year, kind) for year in years for kind in kinds]
-    if len({model.name for model in models}) != len(models):
+    targets = [
+        destination / f"{model.name}.docx"
+        for number, destination in enumerate(built)
+        for model in models[number * len(kinds) : (number + 1) * len(kinds)]
+    ]
+    if len(set(targets)) != len(targets):
         raise UsageProblem("dua folder yang disebut berisi tahun yang sama; sebutkan sekali saja")
-    targets = [outdir / f"{model.name}.docx" for model in models]
-    documents = [write_perjanjian(model, template, paper) for model in models]
+    documents = []
+    for index, model in enumerate(models, start=1):
+        documents.append(write_perjanjian(model, template, paper))
+        year = years[(index - 1) // len(kinds)]
+        what = "dokumen Word" if len(kinds) == 1 else f"{model.name}.docx"
+        tell(f"[{index}/{len(models)}] {year.folder.as_posix()}: {what} dibuat")
     pages: list[bytes] | None = None
     if html:
         from lampiran.writers.html import write_html
@@ -139,19 +170,34 @@ def build_years(
         from lampiran.writers.pdf import PdfError, convert_documents
 
         try:
-            pdfs = convert_documents(list(zip(targets, documents, strict=True)), pdfa=pdfa)
+            pdfs = convert_documents(
+                list(zip(targets, documents, strict=True)), pdfa=pdfa, progress=tell
+            )
         except PdfError as exc:
             result.pdf_failure = exc
     # Only now: a run stopped before this point leaves not even an empty folder.
-    try:
-        outdir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise BuildError(
-            f"folder keluaran '{outdir.as_posix()}' tidak dapat dibuat ({os_reason(exc)})"
-        ) from None
+    for destination in dict.fromkeys([outdir, *built]):
+        try:
+            destination.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise BuildError(
+                f"folder keluaran '{destination.as_posix()}' tidak dapat dibuat ({os_reason(exc)})"
+            ) from None
     _write_set(result, targets, documents, pdfs, pages)
     result.documents.extend(targets)
+    for number, year in enumerate(years):
+        own = {target.with_suffix("") for target in targets[number * len(kinds) :][: len(kinds)]}
+        result.outputs[year.folder] = [p for p in result.written if p.with_suffix("") in own]
     return result
+
+
+def _output_folder(outdir: Path, instansi: str | None) -> Path:
+    """``outdir/<instansi>`` for an agency's year (a checked short name), else ``outdir``."""
+    return outdir / instansi if instansi is not None else outdir
+
+
+def _silent(line: str) -> None:
+    """No progress shown."""
 
 
 def _write_set(

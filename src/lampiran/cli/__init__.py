@@ -20,14 +20,16 @@ from typing import NoReturn
 import click
 
 from lampiran import interrupts
-from lampiran.cli import (  # noqa: F401  (registers)
+from lampiran.cli import (  # noqa: F401  (registers the commands)
     build,
     check,
     history,
     importer,
     init,
+    rekap,
     schema,
     spelling,
+    watch,
 )
 from lampiran.cli.app import cli, fail, print_report
 from lampiran.errors import (
@@ -89,8 +91,33 @@ def _exit_without_teardown(code: object) -> NoReturn:
     os._exit(status)
 
 
+EXIT_BROKEN_PIPE = EXIT_FAILED
+"""When the reader closed the pipe: what click itself exits with inside a command."""
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that the final flush cannot fail again."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real file behind stdout (tests)
+        pass
+
+
 def run(argv: Sequence[str]) -> None:
-    """Run the command, turning every expected failure into a message and exit code."""
+    """Run the command, turning every expected failure into a message and exit code.
+
+    A reader that closed the pipe early (``lampiran check | head -1``) ends the run
+    quietly, also while a problem report or message is being printed.
+    """
+    try:
+        _run(argv)
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(EXIT_BROKEN_PIPE)
+
+
+def _run(argv: Sequence[str]) -> None:
     args = _with_debug_flag_first(argv)
     debug = "--debug" in args
     try:

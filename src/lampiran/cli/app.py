@@ -58,8 +58,9 @@ def cli(debug: bool) -> None:
     """Perjanjian Kinerja (pernyataan, Lampiran 1, Lampiran 2) dari berkas YAML.
 
     Isi dokumen ditulis di content/<tahun>/: dokumen.yaml, program.yaml (boleh tidak
-    ada) dan satu berkas per sasaran di content/<tahun>/sasaran/. Periksa dengan
-    'lampiran check', lalu buat dokumen Word dengan 'lampiran build'.
+    ada) dan satu berkas per sasaran di content/<tahun>/sasaran/ (untuk banyak instansi:
+    content/<instansi>/<tahun>/). Periksa dengan 'lampiran check', lalu buat dokumen
+    Word dengan 'lampiran build'.
     """
 
 
@@ -91,6 +92,16 @@ def year_argument(function: F) -> F:
     return click.argument(
         "folder",
         required=False,
+        type=click.Path(path_type=Path, file_okay=True),
+    )(function)
+
+
+def years_argument(function: F) -> F:
+    """The FOLDER... argument of the commands that read one or more years."""
+    return click.argument(
+        "folders",
+        metavar="[FOLDER]...",
+        nargs=-1,
         type=click.Path(path_type=Path, file_okay=True),
     )(function)
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 import click
 
 from lampiran.cli.app import Choice, cli, print_report, print_written
-from lampiran.errors import StepFailed
+from lampiran.errors import EXIT_FAILED, StepFailed
 
 if TYPE_CHECKING:
     from lampiran.documents.pk import DocumentKind
@@ -81,12 +82,16 @@ def build(
 ) -> None:
     """Buat dokumen Word Perjanjian Kinerja dari satu atau beberapa folder tahun.
 
-    FOLDER adalah folder tahun, misalnya content/2024; bila tidak disebut, dipakai
-    tahun terbaru di content/. Tanpa --dokumen dibuat Lampiran 2; --dokumen pk membuat
-    perjanjian kinerja lengkap (pernyataan, Lampiran 1, Lampiran 2), yang bersama
-    pernyataan dan Lampiran 1 memerlukan 'penandatangan' di dokumen.yaml.
-    Semua folder diperiksa dulu seperti 'lampiran check';
-    bila ada kesalahan, semuanya ditampilkan dan tidak ada berkas yang ditulis.
+    FOLDER adalah folder tahun, misalnya content/2024 atau content/bkpsdm/2025, atau
+    folder instansi (tahun terbarunya); boleh beberapa sekaligus, misalnya
+    content/*/2025. Bila tidak disebut, dipakai tahun terbaru di content/ (untuk setiap
+    instansi). Tanpa --dokumen dibuat Lampiran 2; --dokumen pk membuat perjanjian
+    kinerja lengkap (pernyataan, Lampiran 1, Lampiran 2), yang bersama pernyataan dan
+    Lampiran 1 memerlukan 'penandatangan' di dokumen.yaml. Semua folder diperiksa dulu
+    seperti 'lampiran check'; bila ada kesalahan, semuanya ditampilkan dan tidak ada
+    berkas yang ditulis. Untuk banyak instansi (content/<instansi>/<tahun>), hanya
+    instansi yang isinya salah yang ditolak; yang lain tetap dibuat ke
+    FOLDER_TUJUAN/<instansi>/, dan ringkasan per instansi ditampilkan di akhir.
     Berkas lama hanya diganti bila dokumen baru sudah selesai dibuat. Dengan --pdf
     atau --pdfa, semua .docx diubah ke PDF sekaligus dalam satu kali jalan LibreOffice,
     lalu setiap .docx ditulis bersama PDF-nya. PDF lama di samping .docx yang berubah
@@ -95,8 +100,8 @@ def build(
     tanpa internet dan dibaca di ponsel.
 
     \b
-    Hasilnya (FOLDER_TUJUAN diatur dengan -o), dengan .html (--html) dan .pdf (--pdf)
-    di sampingnya:
+    Hasilnya (FOLDER_TUJUAN diatur dengan -o; untuk banyak instansi di
+    FOLDER_TUJUAN/<instansi>/), dengan .html (--html) dan .pdf (--pdf) di sampingnya:
       --dokumen lampiran-2 (bawaan):
         FOLDER_TUJUAN/lampiran-2-perjanjian-kinerja-<tahun>.docx
       --dokumen pk:
@@ -107,12 +112,14 @@ def build(
         FOLDER_TUJUAN/lampiran-1-perjanjian-kinerja-<tahun>.docx
     """
     from lampiran.build import build_years
-    from lampiran.workspace import resolve_year_folder
+    from lampiran.cli.summary import FolderOutcome, Progress, print_missing, print_summary
+    from lampiran.workspace import missing_newest, resolve_years
 
-    resolved = [resolve_year_folder(f) for f in folders] or [resolve_year_folder(None)]
+    chosen = resolve_years(folders)
+    many = any(year.instansi is not None for year in chosen)
     kinds = cast("list[DocumentKind]", list(dokumen) or ["lampiran-2"])
     result = build_years(
-        resolved,
+        [year.folder for year in chosen],
         outdir,
         paper.upper(),
         template,
@@ -120,13 +127,30 @@ def build(
         pdfa=pdfa,
         html=html,
         dokumen=kinds,
+        each_alone=many,
+        progress=Progress(),
     )
     if result.report.problems:
         print_report(result.report)
     print_written(result.written)
     for note in result.notes():
         click.echo(note)
+    if many:
+        outcomes = [
+            FolderOutcome(
+                year,
+                result.reports[year.folder],
+                written=len(result.outputs.get(year.folder, [])),
+                refused=year.folder in result.refused,
+            )
+            for year in chosen
+        ]
+        print_summary(outcomes, building=True)
+    if not folders:
+        print_missing(missing_newest(Path(), chosen), chosen[0].tahun)
     if result.pdf_failure is not None:
         raise StepFailed(
             f"{result.pdf_failure}\nDokumen Word sudah ditulis; hanya PDF-nya yang belum dibuat."
         )
+    if result.refused:
+        sys.exit(EXIT_FAILED)

@@ -6,26 +6,36 @@ from pathlib import Path
 
 import click
 
-from lampiran.cli.app import cli, print_report, year_argument
+from lampiran.cli.app import cli, print_report, years_argument
 from lampiran.errors import Report
 
 
 @cli.command()
-@year_argument
-def spelling(folder: Path | None) -> None:
+@years_argument
+def spelling(folders: tuple[Path, ...]) -> None:
     """Periksa ejaan uraian, relevansi, formulasi, dan teks lain di berkas sasaran.
 
     Kata yang tidak ada di kamus hunspell-id maupun di content/kamus.txt ditampilkan
     sebagai peringatan di berkas:baris:kolom, dengan paling banyak tiga saran. Angka,
     alamat web, dan alamat surel tidak diperiksa. Kata yang benar tetapi belum dikenal
-    (singkatan, nama) tambahkan ke content/kamus.txt, satu kata per baris.
+    (singkatan, nama) tambahkan ke content/kamus.txt, satu kata per baris; untuk satu
+    instansi saja, ke content/<instansi>/kamus.txt. FOLDER seperti pada 'lampiran check':
+    satu atau beberapa folder tahun atau instansi.
     """
-    from lampiran.workspace import resolve_year_folder
+    from lampiran.workspace import resolve_years
 
-    folder = resolve_year_folder(folder)
-    report = spelling_report(folder)
+    report = Report()
+    shown: set[Path] = set()
+    reports = []
+    for target in resolve_years(folders):
+        own = spelling_report(target.folder)
+        report.extend(own.problems)
+        reports.append((target.folder, own))
     print_report(report)
-    print_kamus_hint(folder, report)
+    for folder, own in reports:
+        if own.warnings and folder.parent not in shown:
+            shown.add(folder.parent)
+            print_kamus_hint(folder, own)
 
 
 def spelling_report(folder: Path) -> Report:

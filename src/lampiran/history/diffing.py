@@ -490,7 +490,7 @@ def _pair_sentences(old: list[str], new: list[str]) -> list[SentenceChange]:
     return changes
 
 
-_TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
+_TOKEN = re.compile(r"\s+|\d+(?:[.,]\d+)+(?!\w)|\w+|[^\w\s]")
 _WORD = re.compile(r"\w+|[^\w\s]")
 
 
@@ -519,9 +519,11 @@ def similarity(old: Sequence[str], new: Sequence[str], at_least: float = 0.0) ->
 def word_diff(old: str, new: str) -> tuple[WordOp, ...]:
     """Word-level differences between two sentences, as runs of same/removed/added text.
 
-    Words and punctuation marks are the units, so ``90%`` -> ``95%`` marks only the
-    number; whitespace between changed words is kept inside the changed run so that the
-    result reads naturally. The words both share at the start and the end are set aside
+    Words, numbers and punctuation marks are the units, so ``90%`` -> ``95%`` marks only
+    the number, and a number with separators is one unit (``1.500.000.000`` ->
+    ``1.589.645.600`` is one number changed, not three groups of digits); whitespace
+    between changed words is kept inside the changed run so that the result reads
+    naturally. The words both share at the start and the end are set aside
     first; a changed middle longer than :data:`MAX_EXACT_TOKENS` is shown replaced whole.
     """
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)

@@ -9,9 +9,10 @@ before stopping, so broken content on either side is reported in one run, exactl
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from lampiran.content.loading import load_year
+from lampiran.content.loading import Year, load_year
 from lampiran.errors import ContentError, Report, UsageProblem
 from lampiran.history.diffing import YearDiff, diff_years
 from lampiran.workspace import CONTENT_DIR, find_year_folders, is_year_name, resolve_year_folder
@@ -44,8 +45,24 @@ def year_pair(old: Path | None, new: Path | None) -> tuple[Path, Path]:
     return years[-2], years[-1]
 
 
+@dataclass(frozen=True)
+class Sides:
+    """Both years loaded, with the labels that name them in the output."""
+
+    old: Year
+    new: Year
+    old_label: str
+    new_label: str
+
+
 def compare(old: Path | None, new: Path | None, rev: str | None) -> YearDiff:
     """Load both sides and compare them; see ``lampiran diff --help`` for the arguments."""
+    sides = load_sides(old, new, rev)
+    return diff_years(sides.old, sides.new, sides.old_label, sides.new_label)
+
+
+def load_sides(old: Path | None, new: Path | None, rev: str | None) -> Sides:
+    """The two years ``lampiran diff`` compares, both loaded (every problem reported)."""
     if rev is not None:
         if new is not None:
             raise UsageProblem(
@@ -53,7 +70,7 @@ def compare(old: Path | None, new: Path | None, rev: str | None) -> YearDiff:
                 "lampiran diff --rev main content/2024"
             )
         folder = year_folder(old) if old else resolve_year_folder(None, root=Path())
-        return _compare_with_revision(folder, rev)
+        return _sides_with_revision(folder, rev)
     old_folder, new_folder = year_pair(old, new)
     old_year, old_report = load_year(old_folder)
     new_year, new_report = load_year(new_folder)
@@ -61,10 +78,10 @@ def compare(old: Path | None, new: Path | None, rev: str | None) -> YearDiff:
         report = Report()
         report.extend([*old_report.problems, *new_report.problems])
         raise ContentError(report)
-    return diff_years(old_year, new_year, old_folder.as_posix(), new_folder.as_posix())
+    return Sides(old_year, new_year, old_folder.as_posix(), new_folder.as_posix())
 
 
-def _compare_with_revision(folder: Path, rev: str) -> YearDiff:
+def _sides_with_revision(folder: Path, rev: str) -> Sides:
     from lampiran.history.gitrev import year_at_revision
 
     current, report = load_year(folder)
@@ -76,4 +93,4 @@ def _compare_with_revision(folder: Path, rev: str) -> YearDiff:
         raise ContentError(both) from None
     if current is None:
         raise ContentError(report)
-    return diff_years(old_year, current, label, folder.as_posix())
+    return Sides(old_year, current, label, folder.as_posix())

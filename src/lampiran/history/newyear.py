@@ -32,7 +32,7 @@ from lampiran.source.files import (
     status_of,
 )
 from lampiran.text.formatting import format_nip, rupiah
-from lampiran.workspace import CONTENT_DIR, MAX_TAHUN, MIN_TAHUN, find_year_folders
+from lampiran.workspace import CONTENT_DIR, MAX_TAHUN, MIN_TAHUN, years_in
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BOM = "\ufeff"
@@ -72,19 +72,23 @@ class NewYear:
 
 def pick_source(root: Path, from_year: int | None) -> Path:
     """The year folder to copy: ``--from`` or the newest under ``content/``."""
-    content = root / CONTENT_DIR
+    return pick_source_in(root / CONTENT_DIR, from_year)
+
+
+def pick_source_in(years_folder: Path, from_year: int | None) -> Path:
+    """The year folder to copy from ``years_folder`` (``content`` or an agency's folder)."""
     if from_year is not None:
-        folder = content / str(from_year)
+        folder = years_folder / str(from_year)
         if not folder.is_dir():
             raise UsageProblem(
                 f"folder {folder.as_posix()} tidak ada; sebutkan tahun yang sudah ada "
                 "dengan --from, misalnya --from 2024"
             )
         return folder
-    years = find_year_folders(root)
+    years = years_in(years_folder) if years_folder.is_dir() else []
     if not years:
         raise UsageProblem(
-            f"tidak ada folder tahun di {content.as_posix()}/ untuk disalin; "
+            f"tidak ada folder tahun di {years_folder.as_posix()}/ untuk disalin; "
             "buat dulu content/<tahun>/ sesuai README"
         )
     return years[-1]

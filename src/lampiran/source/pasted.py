@@ -58,6 +58,11 @@ def is_invisible(char: str) -> bool:
     return bool(_INVISIBLE_CHAR.fullmatch(char))
 
 
+def without_invisible(text: str) -> str:
+    """``text`` with every invisible character removed."""
+    return _INVISIBLE_CHAR.sub("", text)
+
+
 def invisible_characters(text: str) -> Iterator[tuple[int, str]]:
     """(offset, character) of each invisible character in ``text``."""
     for found in _INVISIBLE_CHAR.finditer(text):

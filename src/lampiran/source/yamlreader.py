@@ -13,8 +13,13 @@ Content files are data written by hand, so the reader is deliberately narrow:
 * after a syntax error the values read so far are kept (``SourceFile.stopped_at``), so
   that one run also reports the other mistakes written before it.
 
-The pure-Python PyYAML parser is used on purpose: its messages (which are translated
-here) are the same on every machine, whereas libyaml words them differently.
+Files are parsed with libyaml (PyYAML's C parser) when it is installed: it produces the
+same events some thirty times faster. Its error messages are worded differently, and
+are not the same on every machine, so a file that libyaml cannot read in full (a syntax
+error, or anything the builder refuses) is read again with the pure-Python parser, whose
+messages are translated here: a broken file gets exactly the messages it always got,
+and a good one is never read twice. The two parsers differ in one detail the builder
+must not depend on: a plain scalar's style is ``None`` in one and ``""`` in the other.
 """
 
 from __future__ import annotations
@@ -199,12 +204,20 @@ def decode_utf8(path: Path, raw: bytes) -> tuple[str, Problem | None]:
 
 
 def parse_yaml_text(
-    path: Path, text: str, *, keep_partial: bool = False
+    path: Path, text: str, *, keep_partial: bool = False, fast: bool = True
 ) -> tuple[SourceFile | None, list[Problem]]:
     """Parse YAML text into a :class:`SourceFile`; see the module docstring for the rules.
 
-    ``keep_partial`` is explained in :func:`read_yaml_file`.
+    ``keep_partial`` is explained in :func:`read_yaml_file`. ``fast`` (the default) tries
+    libyaml first when it is installed; ``fast=False`` uses only the pure-Python parser
+    (the tests compare the two).
     """
+    if fast and _FAST_LOADER is not None and "\t" not in text:
+        # libyaml accepts a tab where PyYAML (and this module's messages) refuse one,
+        # after a colon for instance: a file with a tab is left to the pure parser.
+        read = _parse_fast(path, text)
+        if read is not None:
+            return read
     builder = _Builder(path, text)
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
@@ -237,6 +250,27 @@ def parse_yaml_text(
     # what follows it) is validated as a whole: nothing in it is missing.
     stopped_at = None if builder.finished_document else (stop.line, stop.column)
     return SourceFile(path, partial, builder.values, builder.keys, text, stopped_at), problems
+
+
+_FAST_LOADER: Any = getattr(yaml, "CSafeLoader", None)
+"""libyaml's loader, or ``None`` where PyYAML was installed without it."""
+
+
+def _parse_fast(path: Path, text: str) -> tuple[SourceFile, list[Problem]] | None:
+    """The file read with libyaml, or ``None`` when it needs the pure-Python parser.
+
+    Anything but a whole, readable document (a syntax error, a refused alias or tag, an
+    empty file) is left to the pure-Python parser, which explains it.
+    """
+    builder = _Builder(path, text)
+    try:
+        for event in yaml.parse(text, Loader=_FAST_LOADER):
+            builder.feed(event)
+    except Exception:
+        return None
+    if builder.documents != 1 or builder.result is None:
+        return None
+    return SourceFile(path, builder.result, builder.values, builder.keys, text), builder.problems
 
 
 def _offset_to_location(text: str, offset: int) -> Location:
@@ -292,6 +326,9 @@ class _Builder:
         return YamlReadError(Problem(self.path, *_event_location(event), "", message))
 
     def feed(self, event: events.Event) -> None:
+        if type(event) is events.ScalarEvent and event.anchor is None:
+            self._scalar(event)  # most events: the quick way to the same place
+            return
         if isinstance(event, events.DocumentEndEvent):
             self.finished_document = self.result is not None
             return
@@ -381,7 +418,7 @@ class _Builder:
         if where is None:
             self._key(self._clean_key(event, location), location)
             return
-        self._warn_pasted_text(event, format_field(where))
+        self._warn_pasted_text(event, where)
         self.values[where] = location
         self._attach(_scalar_value(event), where, location)
 
@@ -393,7 +430,9 @@ class _Builder:
         with a message that points elsewhere.
         """
         value = event.value
-        if not value or not self._starts_its_line(event):
+        if not value or (value[0].isascii() and not (key and value[0] == "-")):
+            return  # pasted characters and Word bullets are outside ASCII
+        if not self._starts_its_line(event):
             return
         if pasted.is_odd(value[0]):
             raise self.fail(
@@ -429,7 +468,9 @@ class _Builder:
     def _clean_key(self, event: events.ScalarEvent, location: Location) -> str:
         """The key without invisible characters, each of them reported as an error."""
         key = event.value
-        cleaned = "".join(char for char in key if not pasted.is_invisible(char)).rstrip()
+        if key.isascii():
+            return key  # no invisible character is ASCII
+        cleaned = pasted.without_invisible(key).rstrip()
         if cleaned == key or not cleaned.isidentifier():
             return key
         index = next(i for i, char in enumerate(key) if pasted.is_odd(char) or i >= len(cleaned))
@@ -445,12 +486,15 @@ class _Builder:
         )
         return cleaned
 
-    def _warn_pasted_text(self, event: events.ScalarEvent, field: str) -> None:
+    def _warn_pasted_text(self, event: events.ScalarEvent, where: FieldPath) -> None:
         """Warn about invisible characters and Word bullets inside a value's text."""
         if event.start_mark is None or event.end_mark is None:
             return
         start, end = event.start_mark.index, event.end_mark.index
         raw = self.text[start:end]
+        if raw.isascii() and event.value.isascii():
+            return  # every pasted character is outside ASCII: the usual case, made quick
+        field = format_field(where)
         for offset, char in pasted.invisible_characters(raw):
             message = pasted.INVISIBLE_WARNING.format(what=pasted.describe(char))
             self._warn(start + offset, field, message)

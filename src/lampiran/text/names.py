@@ -13,5 +13,4 @@ from lampiran.source import pasted
 
 def name_key(text: str) -> str:
     """``text`` as readers compare it: without invisible characters, spacing or case."""
-    visible = "".join(char for char in text if not pasted.is_invisible(char))
-    return " ".join(visible.split()).casefold()
+    return " ".join(pasted.without_invisible(text).split()).casefold()

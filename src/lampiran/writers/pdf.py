@@ -6,7 +6,9 @@ user profile make one of them fail without a word, and a stuck instance never re
 So every run here gets its own temporary profile and a time limit (the whole process
 group is killed when it is reached), writes into a private folder, and each output is
 checked to be a complete PDF before it replaces anything next to the .docx. Many
-documents go through one ``soffice`` call, so LibreOffice's start-up is paid once.
+documents go through one ``soffice`` call, so LibreOffice's start-up is paid once; a
+large batch (the PKs of forty agencies) is split over a few such calls running side by
+side, one per processor core, each with its own profile.
 
 However a run ends (done, failed, time limit, Ctrl-C, SIGTERM), no LibreOffice process
 it started is left running and its private folder, with LibreOffice's own temporary
@@ -31,12 +33,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from lampiran import atomic, interrupts
 from lampiran.errors import StepFailed, os_reason, shorten
-from lampiran.writers.pdfreproducible import docx_date, make_reproducible
 
 SOFFICE_ENV = "LAMPIRAN_SOFFICE"
 """Environment variable naming the LibreOffice program to use, instead of searching."""
@@ -65,6 +68,19 @@ _STOP_WAIT = 5.0
 """Seconds to wait for killed LibreOffice processes to be gone before removing files."""
 
 _REMOVE_ATTEMPTS = 5
+
+PROCESSES_ENV = "LAMPIRAN_PDF_PROSES"
+"""Environment variable setting how many LibreOffice processes convert side by side."""
+
+MIN_DOCUMENTS_PER_PROCESS = 4
+"""A batch is split only when each process gets at least this many documents: below
+that, a second LibreOffice start-up costs more than it saves."""
+
+MAX_PROCESSES = 8
+"""At most this many LibreOffice processes at once (each needs some 200 MB of memory)."""
+
+_POLL = 0.05
+"""Seconds between looks at the running conversions (progress, time limit)."""
 
 INSTALL_HELP = (
     "Pasang LibreOffice lalu jalankan ulang perintah ini:\n"
@@ -233,32 +249,46 @@ def convert_documents(
     pdfa: bool = False,
     timeout: float | None = None,
     soffice: Path | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> list[bytes]:
-    """The PDF of each ``(name, .docx bytes)``, made in one LibreOffice run, in memory.
+    """The PDF of each ``(name, .docx bytes)``, made by LibreOffice, in memory.
 
     ``name`` is the .docx path the messages speak of; nothing is written beside it, so
-    the caller can publish each .docx and its PDF together. Every PDF is checked to be
-    whole and made reproducible (:mod:`lampiran.writers.pdfreproducible`). Everything
-    LibreOffice writes, its temporary files included, stays in a private temporary
-    folder that is removed on every way out, Ctrl-C and time limit included.
+    the caller can publish each .docx and its PDF together. All documents go through
+    one LibreOffice run, split over :func:`process_count` processes working side by
+    side. Every PDF is checked to be whole and made reproducible
+    (:mod:`lampiran.writers.pdfreproducible`); ``progress`` hears of each one as it is
+    done. Everything LibreOffice writes, its temporary files included, stays in a
+    private temporary folder that is removed on every way out, Ctrl-C and time limit
+    included.
     """
     if not documents:
         return []
+    from lampiran.writers.pdfreproducible import docx_date, make_reproducible
+
     program = soffice if soffice is not None else find_soffice()
-    limit = timeout if timeout is not None else timeout_for(len(documents))
+    batches = _split(list(range(len(documents))), process_count(len(documents)))
+    limit = timeout if timeout is not None else timeout_for(max(map(len, batches)))
     work: Path | None = None
     try:
         with interrupts.deferred():
             work = Path(tempfile.mkdtemp(prefix="lampiran-pdf-"))
-        inputs = _stage_inputs(documents, work / "masuk")
-        outdir = work / "keluar"
-        outdir.mkdir()
-        log = _run_soffice(program, inputs, outdir, work, pdfa, limit)
-        results = []
-        for (source, data), staged in zip(documents, inputs, strict=True):
-            produced = outdir / f"{staged.stem}.pdf"
-            _check_pdf(produced, source, log)
-            results.append(make_reproducible(produced.read_bytes(), docx_date(data)))
+        runs = []
+        for number, batch in enumerate(batches, start=1):
+            folder = work / f"proses-{number}" if len(batches) > 1 else work
+            if folder != work:
+                folder.mkdir()
+            inputs = _stage_inputs([documents[i] for i in batch], folder / "masuk")
+            (folder / "keluar").mkdir()
+            runs.append(_Run(folder, batch, inputs))
+        _run_soffice_all(program, runs, pdfa, limit, _announcer(documents, runs, progress))
+        results: list[bytes] = [b""] * len(documents)
+        for run in runs:
+            for index, staged in zip(run.indexes, run.inputs, strict=True):
+                source, data = documents[index]
+                produced = run.outdir / f"{staged.stem}.pdf"
+                _check_pdf(produced, source, run.log)
+                results[index] = make_reproducible(produced.read_bytes(), docx_date(data))
         return results
     except OSError as exc:
         where = exc.filename or work or tempfile.gettempdir()
@@ -270,6 +300,85 @@ def convert_documents(
         if work is not None:
             with interrupts.deferred():
                 _remove_folder(work)
+
+
+def process_count(documents: int, environ: Mapping[str, str] | None = None) -> int:
+    """How many LibreOffice processes convert ``documents`` side by side.
+
+    One per processor core this process may use, but only as many as give each
+    process :data:`MIN_DOCUMENTS_PER_PROCESS` documents, and at most
+    :data:`MAX_PROCESSES`. ``LAMPIRAN_PDF_PROSES`` (a whole number from 1) sets the
+    number of processes for a large batch instead of the core count.
+    """
+    env = os.environ if environ is None else environ
+    chosen = env.get(PROCESSES_ENV, "").strip()
+    if chosen:
+        if not (chosen.isascii() and chosen.isdigit() and 1 <= int(chosen) <= MAX_PROCESSES):
+            raise PdfError(
+                f"{PROCESSES_ENV}='{shorten(chosen)}' bukan jumlah proses yang sah; isi "
+                f"dengan angka bulat 1 sampai {MAX_PROCESSES}, misalnya 2."
+            )
+        cores = int(chosen)
+    else:
+        cores = min(_usable_cores(), MAX_PROCESSES)
+    return max(1, min(cores, documents // MIN_DOCUMENTS_PER_PROCESS))
+
+
+def _usable_cores() -> int:
+    affinity = getattr(os, "sched_getaffinity", None)
+    if affinity is not None:
+        return max(1, len(affinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def _split(indexes: list[int], parts: int) -> list[list[int]]:
+    """``indexes`` in ``parts`` runs of nearly equal length, in order."""
+    size, extra = divmod(len(indexes), parts)
+    batches = []
+    start = 0
+    for part in range(parts):
+        end = start + size + (1 if part < extra else 0)
+        batches.append(indexes[start:end])
+        start = end
+    return batches
+
+
+@dataclass
+class _Run:
+    """One LibreOffice process of a batch: its private folder and its documents."""
+
+    folder: Path
+    indexes: list[int]
+    inputs: list[Path]
+    log: str = ""
+
+    @property
+    def outdir(self) -> Path:
+        return self.folder / "keluar"
+
+
+def _announcer(
+    documents: Sequence[tuple[Path, bytes]],
+    runs: Sequence[_Run],
+    progress: Callable[[str], None] | None,
+) -> Callable[[], None]:
+    """A function that reports, once each, the PDFs that have appeared so far."""
+    announced: set[tuple[int, int]] = set()
+    total = len(documents)
+
+    def announce() -> None:
+        if progress is None:
+            return
+        for number, run in enumerate(runs):
+            for index, staged in zip(run.indexes, run.inputs, strict=True):
+                if (number, index) in announced:
+                    continue
+                if (run.outdir / f"{staged.stem}.pdf").exists():
+                    announced.add((number, index))
+                    name = documents[index][0].as_posix()
+                    progress(f"[{len(announced)}/{total}] {name}: PDF-nya selesai dibuat")
+
+    return announce
 
 
 def _stage_inputs(documents: Sequence[tuple[Path, bytes]], folder: Path) -> list[Path]:
@@ -309,16 +418,9 @@ def _soffice_environment(work: Path) -> dict[str, str]:
     return {**os.environ, "TMPDIR": str(private), "TMP": str(private), "TEMP": str(private)}
 
 
-def _run_soffice(
-    program: Path, inputs: Sequence[Path], outdir: Path, work: Path, pdfa: bool, limit: float
-) -> str:
-    """Run LibreOffice once for all inputs; return what it printed.
-
-    Its output goes to files, not pipes, so that a stuck child holding a pipe open can
-    never block us after the time limit. However this function is left (finished, time
-    limit, Ctrl-C, SIGTERM), no LibreOffice process started here is still running.
-    """
-    profile = (work / "profil").as_uri()
+def _soffice_command(program: Path, run: _Run, pdfa: bool) -> tuple[list[str], str]:
+    """The command line of one LibreOffice process, and its private profile's URL."""
+    profile = (run.folder / "profil").as_uri()
     command = [
         str(program),
         f"-env:UserInstallation={profile}",
@@ -331,49 +433,97 @@ def _run_soffice(
         "--convert-to",
         export_filter(pdfa),
         "--outdir",
-        str(outdir),
-        *(str(path) for path in inputs),
+        str(run.outdir),
+        *(str(path) for path in run.inputs),
     ]
-    environment = _soffice_environment(work)
-    log_path = work / "soffice.log"
-    process: subprocess.Popen[bytes] | None = None
-    with log_path.open("wb") as log:
-        try:
+    return command, profile
+
+
+def _run_soffice_all(
+    program: Path,
+    runs: Sequence[_Run],
+    pdfa: bool,
+    limit: float,
+    announce: Callable[[], None],
+) -> None:
+    """Run one LibreOffice process per run, side by side; keep what each printed.
+
+    Their output goes to files, not pipes, so that a stuck child holding a pipe open
+    can never block us after the time limit. However this function is left (finished,
+    time limit, Ctrl-C, SIGTERM, one of them failing), no LibreOffice process started
+    here is still running.
+    """
+    started: list[tuple[subprocess.Popen[bytes] | None, str]] = []
+    logs = []
+    try:
+        for run in runs:
+            command, profile = _soffice_command(program, run, pdfa)
+            log = (run.folder / "soffice.log").open("wb")
+            logs.append(log)
+            started.append((None, profile))
             # Started with signals held back: an interrupt between the start and the
             # assignment would otherwise leave a LibreOffice nobody knows about.
             with interrupts.deferred():
-                process = subprocess.Popen(
-                    command,
-                    stdin=subprocess.DEVNULL,
-                    stdout=log,
-                    stderr=subprocess.STDOUT,
-                    cwd=work,
-                    env=environment,
-                    creationflags=_new_group_flags(),
-                    start_new_session=sys.platform != "win32",
-                )
-            code = process.wait(timeout=limit)
-        except OSError as exc:
+                started[-1] = (_start(program, command, run, log), profile)
+        codes = _wait_all([process for process, _ in started], limit, runs, announce)
+    finally:
+        with interrupts.deferred():
+            for process, profile in started:
+                _stop_libreoffice(process, profile)
+            for log in logs:
+                log.close()
+    for run in runs:
+        run.log = _read_log(run.folder / "soffice.log")
+    for run, code in zip(runs, codes, strict=True):
+        if code != 0:
             raise PdfError(
-                f"LibreOffice ({program}) tidak dapat dijalankan: {os_reason(exc)}.\n"
-                + INSTALL_HELP
-            ) from exc
-        except subprocess.TimeoutExpired:
+                f"LibreOffice gagal membuat PDF (kode keluar {code}); PDF tidak dibuat."
+                + _tail(run.log)
+            )
+
+
+def _start(program: Path, command: list[str], run: _Run, log: Any) -> subprocess.Popen[bytes]:
+    try:
+        return subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            cwd=run.folder,
+            env=_soffice_environment(run.folder),
+            creationflags=_new_group_flags(),
+            start_new_session=sys.platform != "win32",
+        )
+    except OSError as exc:
+        raise PdfError(
+            f"LibreOffice ({program}) tidak dapat dijalankan: {os_reason(exc)}.\n" + INSTALL_HELP
+        ) from exc
+
+
+def _wait_all(
+    processes: Sequence[subprocess.Popen[bytes] | None],
+    limit: float,
+    runs: Sequence[_Run],
+    announce: Callable[[], None],
+) -> list[int]:
+    """The exit code of every process, waiting at most ``limit`` seconds for them all."""
+    deadline = time.monotonic() + limit
+    codes: list[int | None] = [None] * len(processes)
+    while True:
+        for number, process in enumerate(processes):
+            if process is not None and codes[number] is None:
+                codes[number] = process.poll()
+        announce()
+        if all(code is not None for code in codes):
+            return [code for code in codes if code is not None]
+        if time.monotonic() >= deadline:
+            log = "\n".join(_read_log(run.folder / "soffice.log") for run in runs).strip()
             raise PdfError(
                 f"LibreOffice tidak selesai dalam {limit:g} detik dan dihentikan; "
                 "PDF tidak dibuat. Tutup LibreOffice yang mungkin macet lalu coba lagi, "
-                f"atau beri waktu lebih lama dengan {TIMEOUT_ENV}=<detik>."
-                + _tail(_read_log(log_path))
-            ) from None
-        finally:
-            with interrupts.deferred():
-                _stop_libreoffice(process, profile)
-    output = _read_log(log_path)
-    if code != 0:
-        raise PdfError(
-            f"LibreOffice gagal membuat PDF (kode keluar {code}); PDF tidak dibuat." + _tail(output)
-        )
-    return output
+                f"atau beri waktu lebih lama dengan {TIMEOUT_ENV}=<detik>." + _tail(log)
+            )
+        time.sleep(_POLL)
 
 
 def _new_group_flags() -> int:

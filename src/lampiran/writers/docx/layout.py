@@ -122,6 +122,14 @@ def _top_level(body: Element) -> Iterator[Element]:
             yield element
 
 
+def drop_trailing_empty_paragraphs(root: Element) -> None:
+    """What :func:`finish_document` drops at the end of a document, on its own (the
+    redline drops it from each year's render before merging them)."""
+    body = root.find(qn("w:body"))
+    if body is not None:
+        _drop_trailing_empty_paragraphs(body)
+
+
 def _drop_trailing_empty_paragraphs(body: Element) -> None:
     """No empty paragraph ends the document (the template's spacer after the last
     table, say): it would print a blank page when the text just fills the last one."""

@@ -9,6 +9,7 @@ we edit has its children's order written once here, and every insertion goes thr
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from lxml import etree
@@ -23,8 +24,9 @@ Element = Any
 """An lxml element (lxml ships no type information that mypy --strict accepts)."""
 
 
+@cache
 def qn(name: str) -> str:
-    """``w:p`` -> ``{http://...}p``."""
+    """``w:p`` -> ``{http://...}p`` (cached: a document asks for the same few names often)."""
     prefix, _, local = name.partition(":")
     return f"{{{_PREFIXES[prefix]}}}{local}"
 
@@ -44,13 +46,15 @@ P_PR_ORDER = _order(
 """CT_PPr (ECMA-376 Part 1, 17.3.1.26)."""
 
 R_PR_ORDER = _order(
-    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
+    "ins", "del", "moveFrom", "moveTo", "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps",
+    "smallCaps", "strike", "dstrike",
     "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden",
     "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect",
     "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout",
-    "specVanish", "oMath",
+    "specVanish", "oMath", "rPrChange",
 )  # fmt: skip
-"""CT_RPr (17.3.2.28)."""
+"""CT_RPr (17.3.2.28), and the paragraph mark's CT_ParaRPr (17.3.1.29), which starts with
+its revision marks (``ins``, ``del``, ``moveFrom``, ``moveTo``); a run's never has them."""
 
 SECT_PR_ORDER = _order(
     "headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar",
@@ -80,6 +84,36 @@ TC_PR_ORDER = _order(
 )  # fmt: skip
 """CT_TcPr (17.4.70)."""
 
+SETTINGS_ORDER = _order(
+    "writeProtection", "view", "zoom", "removePersonalInformation", "removeDateAndTime",
+    "doNotDisplayPageBoundaries", "displayBackgroundShape", "printPostScriptOverText",
+    "printFractionalCharacterWidth", "printFormsData", "embedTrueTypeFonts", "embedSystemFonts",
+    "saveSubsetFonts", "saveFormsData", "mirrorMargins", "alignBordersAndEdges",
+    "bordersDoNotSurroundHeader", "bordersDoNotSurroundFooter", "gutterAtTop",
+    "hideSpellingErrors", "hideGrammaticalErrors", "activeWritingStyle", "proofState",
+    "formsDesign", "attachedTemplate", "linkStyles", "stylePaneFormatFilter",
+    "stylePaneSortMethod", "documentType", "mailMerge", "revisionView", "trackRevisions",
+    "doNotTrackMoves", "doNotTrackFormatting", "documentProtection", "autoFormatOverride",
+    "styleLockTheme", "styleLockQFSet", "defaultTabStop", "autoHyphenation",
+    "consecutiveHyphenLimit", "hyphenationZone", "doNotHyphenateCaps", "showEnvelope",
+    "summaryLength", "clickAndTypeStyle", "defaultTableStyle", "evenAndOddHeaders",
+    "bookFoldRevPrinting", "bookFoldPrinting", "bookFoldPrintingSheets",
+    "drawingGridHorizontalSpacing", "drawingGridVerticalSpacing",
+    "displayHorizontalDrawingGridEvery", "displayVerticalDrawingGridEvery",
+    "doNotUseMarginsForDrawingGridOrigin", "drawingGridHorizontalOrigin",
+    "drawingGridVerticalOrigin", "doNotShadeFormData", "noPunctuationKerning",
+    "characterSpacingControl", "printTwoOnOne", "strictFirstAndLastChars", "noLineBreaksAfter",
+    "noLineBreaksBefore", "savePreviewPicture", "doNotValidateAgainstSchema", "saveInvalidXml",
+    "ignoreMixedContent", "alwaysShowPlaceholderText", "doNotDemarcateInvalidXml",
+    "saveXmlDataOnly", "useXSLTWhenSaving", "saveThroughXslt", "showXMLTags",
+    "alwaysMergeEmptyNamespace", "updateFields", "hdrShapeDefaults", "footnotePr", "endnotePr",
+    "compat", "docVars", "rsids", "mathPr", "attachedSchema", "themeFontLang",
+    "clrSchemeMapping", "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures",
+    "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType", "schemaLibrary",
+    "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator",
+)  # fmt: skip
+"""CT_Settings (17.15.1.78)."""
+
 CELL_MARGIN_ORDER = _order("top", "start", "left", "bottom", "end", "right")
 """CT_TblCellMar / CT_TcMar (17.4.43, 17.4.68)."""
 
@@ -91,6 +125,7 @@ _ORDERS = {
     qn("w:tblPr"): TBL_PR_ORDER,
     qn("w:tcPr"): TC_PR_ORDER,
     qn("w:tblCellMar"): CELL_MARGIN_ORDER,
+    qn("w:settings"): SETTINGS_ORDER,
 }
 
 _FIRST_CHILD = {

@@ -19,6 +19,7 @@ from lampiran.writers.docx.oxml import parse_xml, serialise
 CONTENT_TYPES_PART = "[Content_Types].xml"
 CORE_PART = "docProps/core.xml"
 NUMBERING_PART = "word/numbering.xml"
+SETTINGS_PART = "word/settings.xml"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 _CONTENT_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -32,12 +33,18 @@ _CORE_NAMESPACES = {
 _CONTENT_TYPES = {
     NUMBERING_PART: "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml",
     CORE_PART: "application/vnd.openxmlformats-package.core-properties+xml",
+    SETTINGS_PART: "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml",
 }
 _RELATIONSHIPS = {
     NUMBERING_PART: (
         "word/_rels/document.xml.rels",
         "numbering.xml",
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering",
+    ),
+    SETTINGS_PART: (
+        "word/_rels/document.xml.rels",
+        "settings.xml",
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings",
     ),
     CORE_PART: (
         "_rels/.rels",

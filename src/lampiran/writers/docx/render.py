@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from markupsafe import Markup
 
@@ -33,7 +33,7 @@ from lampiran.documents.pk import PARTS, DocumentKind, PerjanjianKinerja, perjan
 from lampiran.text.formatting import ribuan
 from lampiran.writers.docx import package
 from lampiran.writers.docx.layout import PAPER_SIZES, finish_document
-from lampiran.writers.docx.numbering import numbering_base
+from lampiran.writers.docx.numbering import NumberingBase, numbering_base
 from lampiran.writers.docx.oxml import Element, child, insert_in_order, parse_xml, qn, val
 from lampiran.writers.docx.prose import ProseStyles, ProseWriter
 from lampiran.writers.docx.sections import drop_empty_last_section
@@ -77,11 +77,24 @@ def write_perjanjian(document: PerjanjianKinerja, template_path: Path | None, pa
     Lampiran 2 alone goes through the Lampiran 2 template, anything else through the
     Perjanjian Kinerja template (or the user's own, which must hold the parts asked for).
     """
+    template = perjanjian_template(document, template_path)
+    context = _Context(document.lampiran2, document.lampiran1, document.parts, document.perubahan)
+    return _write(template, context, document.properties, paper)
+
+
+def perjanjian_template(document: PerjanjianKinerja, template_path: Path | None) -> Template:
+    """The template ``document`` is written through, checked that it can print it."""
     default = "lampiran2" if document.kind == "lampiran-2" else "perjanjian-kinerja"
     template = load_template(template_path, default)
     check_template_holds(template, document.kind, document.parts, document.perubahan)
+    return template
+
+
+def perjanjian_context(document: PerjanjianKinerja, prose: ProseSink) -> dict[str, Any]:
+    """The template variables of ``document``, prose handed to ``prose`` (the redline's
+    way in: it renders the same variables for two years)."""
     context = _Context(document.lampiran2, document.lampiran1, document.parts, document.perubahan)
-    return _write(template, context, document.properties, paper)
+    return context.variables(prose)
 
 
 def check_template_holds(
@@ -117,11 +130,8 @@ def check_template_holds(
 def _write(template: Template, context: _Context, properties: Properties, paper: str) -> bytes:
     if paper not in PAPER_SIZES:  # the command line offers only these
         raise ValueError(f"unknown paper size {paper!r}; expected one of {sorted(PAPER_SIZES)}")
-    sheet = _style_sheet(template)
-    numbering = numbering_base(template.entry(package.NUMBERING_PART))
-    offsets = {styles.paragraph: _list_offset(sheet, styles) for styles in (NARRATIVE, TABLE_CELL)}
-    writer = ProseWriter(first_num_id=numbering.next_num_id, list_offsets=offsets)
-    prose = _PlaceholderProse(writer, _prose_formatting(template.entry(DOCUMENT_PART)))
+    numbering, writer = start_prose(template)
+    prose = _PlaceholderProse(writer, prose_formatting(template))
     variables = context.variables(prose)
     replaced: dict[str, bytes] = {}
     for name, part in template.parts.items():
@@ -135,11 +145,34 @@ def _write(template: Template, context: _Context, properties: Properties, paper:
         prose.splice(root)
         if name == DOCUMENT_PART:
             drop_empty_last_section(root)
-            finish_document(root, paper, sheet, _signature_texts(context.lampiran2))
+            finish_body(root, template, paper, _signature_texts(context.lampiran2))
         replaced[name] = (_XML_DECLARATION + etree.tostring(root, encoding="unicode")).encode()
     replaced[package.NUMBERING_PART] = numbering.with_lists(prose.writer.lists)
     replaced[package.CORE_PART] = package.core_properties(properties)
     return package.write_package(template.entries, replaced)
+
+
+def start_prose(template: Template) -> tuple[NumberingBase, ProseWriter]:
+    """The numbering part and the prose writer of one document through ``template``."""
+    sheet = _style_sheet(template)
+    numbering = numbering_base(template.entry(package.NUMBERING_PART))
+    offsets = {styles.paragraph: _list_offset(sheet, styles) for styles in (NARRATIVE, TABLE_CELL)}
+    return numbering, ProseWriter(first_num_id=numbering.next_num_id, list_offsets=offsets)
+
+
+def prose_formatting(template: Template) -> Mapping[str, Element]:
+    """The run properties the template gives each prose field's placeholder, by field."""
+    return _prose_formatting(template.entry(DOCUMENT_PART))
+
+
+def finish_body(root: Element, template: Template, paper: str, names: tuple[str, ...]) -> None:
+    """Paper, table widths and the kept-together signature block (found by ``names``)."""
+    finish_document(root, paper, _style_sheet(template), names)
+
+
+def signature_names(document: PerjanjianKinerja) -> tuple[str, ...]:
+    """The lines only the signature block of ``document`` prints."""
+    return _signature_texts(document.lampiran2)
 
 
 def _list_offset(sheet: StyleSheet, styles: ProseStyles) -> int:
@@ -166,6 +199,12 @@ def _style_sheet(template: Template) -> StyleSheet:
     return _sheet_of(template.entry(STYLES_PART), template.entry(THEME_PART))
 
 
+class ProseSink(Protocol):
+    """What stands for a prose field in a context (a placeholder spliced in later)."""
+
+    def placeholder(self, blocks: Prose, styles: ProseStyles, name: str) -> Any: ...
+
+
 @dataclass(frozen=True)
 class _Context:
     """What the template's variables are made of: Lampiran 2, Lampiran 1, the parts."""
@@ -175,7 +214,7 @@ class _Context:
     parts: tuple[str, ...]
     perubahan: bool
 
-    def variables(self, prose: _PlaceholderProse) -> dict[str, Any]:
+    def variables(self, prose: ProseSink) -> dict[str, Any]:
         """Every name of ``template.CONTEXT_NAMES``, ready to print."""
         variables = lampiran2_context(self.lampiran2, prose)
         programs = self.lampiran1.program if self.lampiran1 is not None else ()
@@ -198,7 +237,7 @@ class _Context:
         return variables
 
 
-def lampiran2_context(document: Lampiran2, prose: _PlaceholderProse) -> dict[str, Any]:
+def lampiran2_context(document: Lampiran2, prose: ProseSink) -> dict[str, Any]:
     """The template's variables (``template.CONTEXT_NAMES``), every value ready to print."""
     sasaran = []
     for item in document.sasaran:
@@ -326,6 +365,11 @@ def _prose_formatting(document_xml: bytes | None) -> Mapping[str, Element]:
         if properties is not None and len(properties) and name not in found:
             found[name] = properties
     return found
+
+
+def add_formatting(run: Element, formatting: Element) -> None:
+    """Give ``run`` each property of ``formatting`` it does not set itself."""
+    _add_formatting(run, formatting)
 
 
 def _add_formatting(run: Element, formatting: Element) -> None:
