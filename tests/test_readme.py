@@ -45,6 +45,8 @@ NOT_RUN = {
     "make system-deps": "installs system packages",
     "sudo apt-get install": "installs system packages",
     "git clone": "needs the project's address on the network",
+    "lampiran watch": "runs until Ctrl-C (tests/test_watch.py runs it)",
+    ".venv/bin/python benchmarks/": "measures timings for minutes (make bench)",
 }
 """Commands (by their start) that a test cannot run, and why."""
 
