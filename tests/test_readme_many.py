@@ -54,8 +54,8 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_the_section_has_the_examples_the_tests_run() -> None:
     assert commands() == [
-        "lampiran new --instansi bkpsdm --instansi dinkes",
         "lampiran new 2026 --from 2025",
+        "lampiran new --instansi bkpsdm --instansi dinkes",
         "lampiran diff 2024 2025",
         "lampiran spelling content/*/2025",
         "lampiran rekap content/*/2025 -o rekap-2025.xlsx",
