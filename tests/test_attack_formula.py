@@ -11,10 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from conftest import VALID_DOKUMEN, run_lampiran, write_year
 from docxread import blocks, open_docx, render_folder
-from lampiran.blocks import Paragraph, Text
+from lampiran.blocks import Paragraph, Text, prose_blocks
 from lampiran.text.markdown import parse_prose
 
 FORMULAS = [
@@ -98,3 +100,23 @@ def test_every_formula_prints_as_written_in_the_word_document_and_the_web_page(
         assert f'<td data-kolom="Formulasi"><p>{escaped}</p></td>' in page
     assert italic == []
     assert "<em>" not in page
+
+
+MARKDOWNISH = st.lists(
+    st.sampled_from(
+        ["*", "**", "-", " ", "  \n", "\n", "\n\n", "a", "1. ", "\\", ")", "(", "%", "_"]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(MARKDOWNISH)
+@example("a  \n*-**-*  \na")  # found by the Markdown writer's property test
+def test_no_internal_placeholder_ever_reaches_the_printed_text(text: str) -> None:
+    printed = "".join(
+        run.text for p in prose_blocks(parse_prose(text)) for run in p.runs if isinstance(run, Text)
+    )
+
+    assert "\x02" not in printed and "\x03" not in printed and "klzzwxh" not in printed
+    assert not any("\ufdd0" <= char <= "\ufdef" for char in printed)

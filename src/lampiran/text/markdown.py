@@ -64,11 +64,14 @@ _SOFT_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 # character nor white space; the start and end of the text count as white space.
 _STAR_BOUNDARY = re.compile(
     r"""(?x)
-    (?P<ambiguous>(?<=[^\w\s*])\*+(?=[^\w\s*]))
-    |(?P<end>(?<=\w)\*+(?![\w*])|(?<=[^\w\s*])\*+(?!\S))
-    |(?P<start>(?<!\S)\*+(?=[^\s*])|(?<=[^\w\s*])\*+(?=\w))
+    (?P<ambiguous>(?<=[^\w\s*\x02\x03])\*+(?=[^\w\s*\x02\x03]))
+    |(?P<end>(?<=\w)\*+(?![\w*])|(?<=[^\w\s*\x02\x03])\*+(?=[\s\x02\x03]|$))
+    |(?P<start>(?:^|(?<=[\s\x02\x03]))\*+(?=[^\s*\x02\x03])|(?<=[^\w\s*\x02\x03])\*+(?=\w))
     """
 )
+"""Python-Markdown stands a hard line break in for a placeholder between STX and ETX
+(``\x02klzzwxh:0001\x03``) before emphasis is paired; those count as white space here,
+as the break they stand for, so a star can never pair across one and split it."""
 
 
 def parse_prose(text: str) -> Prose:
