@@ -120,3 +120,13 @@ def test_no_internal_placeholder_ever_reaches_the_printed_text(text: str) -> Non
 
     assert "\x02" not in printed and "\x03" not in printed and "klzzwxh" not in printed
     assert not any("\ufdd0" <= char <= "\ufdef" for char in printed)
+
+
+def test_a_star_that_only_opens_never_makes_text_disappear() -> None:
+    """Python-Markdown dropped "*7 **" here; the text now prints whole, stars included."""
+    text = "Kalimat (A/B)*100% **a**. Kalimat 7*7 **a**."
+
+    (paragraph,) = parse_prose(text)
+
+    assert isinstance(paragraph, Paragraph)
+    assert "".join(run.text for run in paragraph.runs if isinstance(run, Text)) == text

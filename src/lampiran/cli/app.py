@@ -123,3 +123,44 @@ def print_written(paths: Sequence[Path]) -> None:
     """Name every file a command wrote, one per line."""
     for path in paths:
         click.echo(f"{path.as_posix()} ditulis.")
+
+
+PAPER_HELP = "Ukuran kertas: F4 (215 x 330 mm) atau A4 (210 x 297 mm)."
+TEMPLATE_HELP = "Templat Word (.docx) sendiri; bawaan: templat lampiran."
+
+
+def paper_option(help: str = PAPER_HELP) -> Callable[[F], F]:
+    """``--paper F4|A4``, shared by every command that writes a Word document."""
+    return click.option(
+        "--paper",
+        type=Choice(["F4", "A4"], case_sensitive=False),
+        default="F4",
+        metavar="[F4|A4]",
+        show_default=True,
+        help=help,
+    )
+
+
+def template_option(help: str = TEMPLATE_HELP) -> Callable[[F], F]:
+    """``--template BERKAS``: the user's own Word template."""
+    return click.option(
+        "--template",
+        "template",
+        metavar="BERKAS",
+        type=click.Path(path_type=Path, dir_okay=False),
+        help=help,
+    )
+
+
+def outdir_option() -> Callable[[F], F]:
+    """``-o FOLDER``: where the documents are written (``dist`` unless said)."""
+    return click.option(
+        "-o",
+        "--output",
+        "outdir",
+        metavar="FOLDER",
+        default=Path("dist"),
+        show_default=True,
+        type=click.Path(path_type=Path, file_okay=False),
+        help="Folder tujuan dokumen.",
+    )

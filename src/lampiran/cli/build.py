@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING, cast
 
 import click
 
-from lampiran.cli.app import Choice, cli, print_report, print_written
+from lampiran.cli.app import (
+    Choice,
+    cli,
+    outdir_option,
+    paper_option,
+    print_report,
+    print_written,
+    template_option,
+)
 from lampiran.errors import EXIT_FAILED, StepFailed
 
 if TYPE_CHECKING:
@@ -19,31 +27,9 @@ if TYPE_CHECKING:
 @click.argument(
     "folders", metavar="[FOLDER]...", nargs=-1, type=click.Path(path_type=Path, file_okay=True)
 )
-@click.option(
-    "-o",
-    "--output",
-    "outdir",
-    metavar="FOLDER",
-    default=Path("dist"),
-    show_default=True,
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Folder tujuan dokumen.",
-)
-@click.option(
-    "--paper",
-    type=Choice(["F4", "A4"], case_sensitive=False),
-    default="F4",
-    metavar="[F4|A4]",
-    show_default=True,
-    help="Ukuran kertas: F4 (215 x 330 mm) atau A4 (210 x 297 mm).",
-)
-@click.option(
-    "--template",
-    "template",
-    metavar="BERKAS",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Templat Word (.docx) sendiri; bawaan: templat lampiran.",
-)
+@outdir_option()
+@paper_option()
+@template_option()
 @click.option(
     "--dokumen",
     "dokumen",

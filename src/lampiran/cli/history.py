@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from lampiran.cli.app import Choice, Command, Tahun, cli, fail, print_report
+from lampiran.cli.app import (
+    Choice,
+    Command,
+    Tahun,
+    cli,
+    fail,
+    paper_option,
+    print_report,
+    template_option,
+)
 from lampiran.errors import (
     EXIT_FAILED,
     EXIT_USAGE,
@@ -148,21 +157,8 @@ def _echo_json_error(message: str, report: Report) -> None:
         "atau satu bagiannya."
     ),
 )
-@click.option(
-    "--paper",
-    type=Choice(["F4", "A4"], case_sensitive=False),
-    default="F4",
-    metavar="[F4|A4]",
-    show_default=True,
-    help="Ukuran kertas dokumen Word (--format docx).",
-)
-@click.option(
-    "--template",
-    "template",
-    metavar="BERKAS",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Templat Word (.docx) sendiri untuk --format docx; bawaan: templat lampiran.",
-)
+@paper_option("Ukuran kertas dokumen Word (--format docx).")
+@template_option("Templat Word (.docx) sendiri untuk --format docx; bawaan: templat lampiran.")
 @click.option(
     "--exit-code", is_flag=True, help="Keluar dengan kode 1 bila ada perbedaan (seperti git diff)."
 )

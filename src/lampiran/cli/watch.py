@@ -7,37 +7,22 @@ from pathlib import Path
 
 import click
 
-from lampiran.cli.app import Choice, cli, print_report, years_argument
+from lampiran.cli.app import (
+    cli,
+    outdir_option,
+    paper_option,
+    print_report,
+    template_option,
+    years_argument,
+)
 from lampiran.errors import UsageProblem, visible
 
 
 @cli.command()
 @years_argument
-@click.option(
-    "-o",
-    "--output",
-    "outdir",
-    metavar="FOLDER",
-    default=Path("dist"),
-    show_default=True,
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Folder tujuan dokumen.",
-)
-@click.option(
-    "--paper",
-    type=Choice(["F4", "A4"], case_sensitive=False),
-    default="F4",
-    metavar="[F4|A4]",
-    show_default=True,
-    help="Ukuran kertas: F4 (215 x 330 mm) atau A4 (210 x 297 mm).",
-)
-@click.option(
-    "--template",
-    "template",
-    metavar="BERKAS",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Templat Word (.docx) sendiri; bawaan: templat lampiran.",
-)
+@outdir_option()
+@paper_option()
+@template_option()
 @click.option("--pdf", "pdf", is_flag=True, help="Buat juga PDF setiap kali (perlu LibreOffice).")
 @click.option("--pdfa", "pdfa", is_flag=True, help="Buat PDF/A-2b (sudah termasuk --pdf).")
 @click.option(

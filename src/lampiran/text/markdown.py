@@ -45,6 +45,8 @@ from lampiran.blocks import (
     Run,
     Runs,
     Text,
+    prose_blocks,
+    runs_text,
 )
 from lampiran.text.listlines import MARKDOWN_TAB, MAX_LIST_LEVEL, tolerate_staff_lists
 
@@ -83,7 +85,19 @@ def parse_prose(text: str) -> Prose:
     if _NEEDS_MARKDOWN.search(escaped) is None:
         blocks = [_SOFT_BREAK.sub(" ", block.strip()) for block in _BLANK_LINES.split(escaped)]
         return tuple(Paragraph((Text(block.translate(_UNESCAPE)),)) for block in blocks if block)
-    root = _parse_markdown(escaped)
+    parsed = _blocks(_parse_markdown(escaped, emphasis=True), text)
+    if "*" in escaped:
+        # Python-Markdown's pairing of stars can lose text around a star that only opens
+        # ("(A/B)*100% **a**. 7*7 **a**." dropped "*7 **"). The same text parsed with
+        # stars as plain characters is what the author wrote: when the two differ in
+        # anything but stars, the stars print as written and nothing is lost.
+        literal = _blocks(_parse_markdown(escaped, emphasis=False), text)
+        if _without_stars(parsed) != _without_stars(literal):
+            return literal
+    return parsed
+
+
+def _blocks(root: ET.Element, text: str) -> Prose:
     parsed: list[Paragraph | ListBlock] = []
     for element in root:
         if element.tag == "p":
@@ -93,6 +107,11 @@ def parse_prose(text: str) -> Prose:
     if not parsed:
         parsed.append(Paragraph((Text(text),)))
     return tuple(parsed)
+
+
+def _without_stars(prose: Prose) -> list[str]:
+    """Each paragraph's printed text without stars and spacing: what emphasis may change."""
+    return ["".join(runs_text(p.runs).replace("*", "").split()) for p in prose_blocks(prose)]
 
 
 def _list(element: ET.Element, level: int) -> ListBlock:
@@ -180,12 +199,12 @@ _LINE_BREAK_ELEMENT.text = _BREAK
 
 # -- Python-Markdown -------------------------------------------------------------------
 
-_MARKDOWN: Any = None
+_MARKDOWN: dict[bool, Any] = {}
 
 
-def _parse_markdown(text: str) -> ET.Element:
+def _parse_markdown(text: str, *, emphasis: bool) -> ET.Element:
     """Parse prose into an element tree of p, ul, ol, li, strong, em and br only."""
-    md = _markdown()
+    md = _markdown(emphasis)
     md.reset()
     lines = tolerate_staff_lists(text.split("\n"), [])
     for preprocessor in md.preprocessors:
@@ -198,10 +217,12 @@ def _parse_markdown(text: str) -> ET.Element:
     return root
 
 
-def _markdown() -> Any:
-    """One Python-Markdown instance reduced to the prose subset (built once)."""
-    global _MARKDOWN
-    if _MARKDOWN is None:
+def _markdown(emphasis: bool) -> Any:
+    """A Python-Markdown instance reduced to the prose subset (each built once).
+
+    Without ``emphasis`` stars are plain characters: the author's text as written.
+    """
+    if emphasis not in _MARKDOWN:
         import markdown
 
         md = markdown.Markdown(extensions=["sane_lists"])
@@ -228,8 +249,11 @@ def _markdown() -> Any:
         delimiters = md.delimiters
         assert delimiters is not None  # Python-Markdown 3.11 and later (pyproject.toml)
         delimiters.remove("_")
-        delimiters.delimiters["*"].boundary = _STAR_BOUNDARY
+        if emphasis:
+            delimiters.delimiters["*"].boundary = _STAR_BOUNDARY
+        else:
+            delimiters.remove("*")
         # Escapes are resolved before parsing (parse_prose): every backslash left prints.
         md.inlinePatterns.deregister("escape")
-        _MARKDOWN = md
-    return _MARKDOWN
+        _MARKDOWN[emphasis] = md
+    return _MARKDOWN[emphasis]
