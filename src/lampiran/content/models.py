@@ -33,6 +33,7 @@ from lampiran.content.anggaran import (
 from lampiran.content.targets import TargetTextError, normalize_target
 from lampiran.errors import shorten
 from lampiran.source.yamlreader import PlainNumber
+from lampiran.text.formatting import BULAN
 from lampiran.workspace import MAX_TAHUN, MIN_TAHUN
 
 # No pydantic plugin is used. Without this, creating the first model below scans the
@@ -254,22 +255,6 @@ _ANGGARAN_SCHEMA = {
 }
 
 
-_MONTHS = (
-    "januari",
-    "februari",
-    "maret",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "agustus",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-)
-
-
 def _read_other_date_format(text: str) -> datetime.date | None:
     """The date meant by ``31-01-2024``, ``31/01/2024``, ``2024-1-31`` or ``31 Januari 2024``.
 
@@ -285,8 +270,8 @@ def _read_other_date_format(text: str) -> datetime.date | None:
             return datetime.date(int(day_first[3]), int(day_first[2]), int(day_first[1]))
         if year_first:
             return datetime.date(int(year_first[1]), int(year_first[2]), int(year_first[3]))
-        if in_words and in_words[2].lower() in _MONTHS:
-            month = _MONTHS.index(in_words[2].lower()) + 1
+        if in_words and in_words[2].lower() in BULAN:
+            month = BULAN.index(in_words[2].lower()) + 1
             return datetime.date(int(in_words[3]), month, int(in_words[1]))
     except ValueError:
         return None
