@@ -418,18 +418,24 @@ def _soffice_environment(work: Path) -> dict[str, str]:
     return {**os.environ, "TMPDIR": str(private), "TMP": str(private), "TEMP": str(private)}
 
 
+QUIET_FLAGS = (
+    "--headless",
+    "--invisible",
+    "--nologo",
+    "--nodefault",
+    "--norestore",
+    "--nolockcheck",
+)
+"""How LibreOffice runs here: no window, no start centre, no recovery, no lock prompt."""
+
+
 def _soffice_command(program: Path, run: _Run, pdfa: bool) -> tuple[list[str], str]:
     """The command line of one LibreOffice process, and its private profile's URL."""
     profile = (run.folder / "profil").as_uri()
     command = [
         str(program),
         f"-env:UserInstallation={profile}",
-        "--headless",
-        "--invisible",
-        "--nologo",
-        "--nodefault",
-        "--norestore",
-        "--nolockcheck",
+        *QUIET_FLAGS,
         "--convert-to",
         export_filter(pdfa),
         "--outdir",

@@ -63,12 +63,7 @@ class WarmConverter:
         command = [
             str(self.program),
             f"-env:UserInstallation={self.profile}",
-            "--headless",
-            "--invisible",
-            "--nologo",
-            "--nodefault",
-            "--norestore",
-            "--nolockcheck",
+            *pdf.QUIET_FLAGS,
             str(self.work / _KEEP),
         ]
         log = (self.work / "soffice.log").open("wb")
