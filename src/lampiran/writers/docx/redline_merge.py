@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import copy
 import difflib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -258,15 +258,24 @@ class Merger:
 
     def blocks(self, old: Sequence[Element], new: Sequence[Element]) -> list[Element]:
         """Merged blocks of one container (a group, a table cell), aligned by skeleton."""
+        return self._aligned(old, new, self._pair)
+
+    def _aligned(
+        self,
+        old: Sequence[Element],
+        new: Sequence[Element],
+        merge: Callable[[Element, Element], list[Element]],
+    ) -> list[Element]:
+        """``old`` and ``new`` aligned by their keys: pairs merged, the rest old or new."""
         matcher = difflib.SequenceMatcher(
-            None, [self._key(block) for block in old], [self._key(block) for block in new],
+            None, [self._key(item) for item in old], [self._key(item) for item in new],
             autojunk=False,
         )  # fmt: skip
         out: list[Element] = []
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":
                 for a, b in zip(old[i1:i2], new[j1:j2], strict=True):
-                    out.extend(self._pair(a, b))
+                    out.extend(merge(a, b))
                 continue
             out.extend(self._only_all(old[i1:i2], "old"))
             out.extend(self._only_all(new[j1:j2], "new"))
@@ -343,19 +352,7 @@ class Merger:
         return [*self._only(old, "old"), *self._only(new, "new")]
 
     def _rows(self, old: Sequence[Element], new: Sequence[Element]) -> list[Element]:
-        matcher = difflib.SequenceMatcher(
-            None, [self._key(row) for row in old], [self._key(row) for row in new],
-            autojunk=False,
-        )  # fmt: skip
-        out: list[Element] = []
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            if tag == "equal":
-                for a, b in zip(old[i1:i2], new[j1:j2], strict=True):
-                    out.append(self._merge_row(a, b))
-                continue
-            out.extend(self._only_all(old[i1:i2], "old"))
-            out.extend(self._only_all(new[j1:j2], "new"))
-        return out
+        return self._aligned(old, new, lambda a, b: [self._merge_row(a, b)])
 
     def _merge_row(self, old: Element, new: Element) -> Element:
         for a, b in zip(old.findall(qn("w:tc")), new.findall(qn("w:tc")), strict=True):
